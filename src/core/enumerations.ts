@@ -1,0 +1,91 @@
+/**
+ * Inline enumerations (序次语, DOMAIN.md §2): 一是/二是, 一要, 一抓, 其一, 第一， and
+ * 首先/其次/再次/最后, found only after a sentence boundary so that 统一是, 第一次 and
+ * 一是一，二是二 stay prose. The checks of issue #3 group them into runs.
+ */
+import type { LineContext } from './markdown';
+import { parseChineseNumeral } from './numerals';
+import type { Heading } from './parser';
+
+export type EnumerationFamily = '是' | '要' | '抓' | '其' | '第' | '首先';
+
+export interface EnumerationItem {
+  /** 0-based line and UTF-16 columns of the marker (`二是`, `第二`, `其次`). */
+  line: number;
+  start: number;
+  end: number;
+  family: EnumerationFamily;
+  /** 1, 2, 3 …; for 最后 the value -1 (last of the run). */
+  number: number;
+  text: string;
+  /** Punctuation written right after the marker ('，', '、', '：' or ''). */
+  separator: string;
+  /** Index in `headings` of the heading whose section holds the item, or -1 before any heading. */
+  heading: number;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const ITEM = new RegExp(
+  `(${CN})([是要抓])(?!${CN}[，,])|其(${CN})(?=[，,、是：:])|第(${CN})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,、：:]|[是要])`,
+  'g',
+);
+const BOUNDARY = /[。；：，！？;:,!?、\s\u3000“（(]/;
+const ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };
+
+/** Scans body text (and the text after a heading's marker) for enumeration markers. */
+export function findEnumerations(
+  lines: readonly string[],
+  contexts: readonly LineContext[],
+  headings: readonly Heading[],
+  listItems: readonly Heading[],
+  titleLine: number,
+): EnumerationItem[] {
+  const out: EnumerationItem[] = [];
+  const scanFrom = new Map<number, number>();
+  for (const h of headings) scanFrom.set(h.line, h.marker.end);
+  for (const h of listItems) scanFrom.set(h.line, h.marker.end);
+  let hi = -1;
+  for (let i = 0; i < lines.length; i++) {
+    while (hi + 1 < headings.length && headings[hi + 1].line <= i) hi++;
+    const ctx = contexts[i];
+    if (ctx.kind !== 'text' || i === titleLine) continue;
+    const line = lines[i];
+    const from = scanFrom.get(i) ?? ctx.contentStart;
+    ITEM.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = ITEM.exec(line))) {
+      const at = m.index;
+      // Sentence boundary before the marker (or the start of the scanned text).
+      if (at > from && !BOUNDARY.test(line[at - 1]) && !(line[at - 1] === '*' && at - 2 < from)) continue;
+      let family: EnumerationFamily;
+      let number: number | undefined;
+      if (m[1] !== undefined) {
+        family = m[2] as EnumerationFamily;
+        number = parseChineseNumeral(m[1]);
+      } else if (m[3] !== undefined) {
+        family = '其';
+        number = parseChineseNumeral(m[3]);
+      } else if (m[4] !== undefined) {
+        family = '第';
+        number = parseChineseNumeral(m[4]);
+      } else {
+        family = '首先';
+        number = ORDER[m[5]];
+      }
+      if (number === undefined) continue;
+      const end = at + m[0].length;
+      const next = line[end] ?? '';
+      out.push({
+        line: i,
+        start: at,
+        end,
+        family,
+        number,
+        text: m[0],
+        separator: /[，,、：:]/.test(next) ? next : '',
+        heading: hi,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,212 @@
+/**
+ * Heading markers (结构层次序数): recognising every form of DOMAIN.md §1's table at the start of a
+ * line's content, with its level, number and how it departs from the canonical form, and rendering
+ * a number as the canonical marker of any level.
+ */
+import {
+  CHINESE_NUMERAL_CLASS,
+  hasFullWidthDigit,
+  parseArabic,
+  parseChineseNumeral,
+  parseCircled,
+  parseDigitFullStop,
+  parseParenthesizedDigit,
+  toChineseNumeral,
+  toCircled,
+} from './numerals';
+
+/** 0 = part title (第一部分, 附件1), 1 = 一、, 2 = （一）, 3 = 1., 4 = （1）, 5 = ①. */
+export type HeadingLevel = 0 | 1 | 2 | 3 | 4 | 5;
+
+/** Ways a marker departs from its level's canonical form; empty when canonical. */
+export type MarkerDeviation =
+  | 'half-width-bracket' // (一) （一) (1)
+  | 'missing-open-bracket' // 1） 1)
+  | 'wrong-separator' // 一. 一， 1、 1．
+  | 'missing-separator' // 一 总体要求, 1 总体要求
+  | 'extra-punctuation' // （一）、 ①、
+  | 'full-width-digit' // １. （１）
+  | 'legacy-character'; // ⑴ ⒈
+
+export interface Marker {
+  level: HeadingLevel;
+  /** Parsed number (part titles: the part's number, or 0 when it has none). */
+  number: number;
+  /** The marker exactly as written, without the space that may follow it. */
+  text: string;
+  /** UTF-16 offset of the marker in the string that was matched. */
+  start: number;
+  end: number;
+  /** Canonical marker of the same level and number. */
+  canonical: string;
+  deviations: MarkerDeviation[];
+}
+
+const CN = `[${CHINESE_NUMERAL_CLASS}]{1,5}`;
+const DIGITS = '[0-9０-９]{1,3}';
+const CIRCLED = '[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]';
+
+/** A character that can begin heading text: CJK, a letter, a digit, an opening quote or bracket. */
+const TEXT_START = /^[\p{L}\p{N}“‘「『《〈【（(“"'\u3400-\u9fff]/u;
+/** Characters after "1 " that show a quantity ("3 个方面"), not a heading. */
+const QUANTITY_AFTER_SPACE = /^[个项条名人次年月日号时分秒万亿元%％倍家所户位套台件种类批级届期]/;
+
+// One pattern a level; each captures (open)(numeral)(close)(trailing punctuation).
+const LEVEL1 = new RegExp(`^()(${CN})()([、.．，,:：]|[ \\u3000\\t]+)`);
+const LEVEL2 = new RegExp(`^([（(])(${CN})([）)])([、.．，,]?)`);
+const LEVEL3 = new RegExp(`^()(${DIGITS})()([.．、，,]|[ \\u3000\\t]+)`);
+const LEVEL4 = new RegExp(`^([（(]?)(${DIGITS})([）)])([、.．，,]?)`);
+const LEVEL5 = new RegExp(`^()(${CIRCLED})()([、.．，,]?)`);
+const LEGACY = /^([\u2474-\u2487\u2488-\u249b])()/;
+const PART = new RegExp(`^(第(${CN}|[0-9]{1,2})(?:部分|篇|章))`);
+const APPENDIX = /^(附件|附表|附录)([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?(?=$|[：:\s\u3000]|[^\p{L}\p{N}])/u;
+const GLOSSARY = /^名词解释(?=$|[：:\s\u3000])/u;
+
+function canonicalMarker(level: HeadingLevel, n: number): string {
+  switch (level) {
+    case 1: return `${toChineseNumeral(n)}、`;
+    case 2: return `（${toChineseNumeral(n)}）`;
+    case 3: return `${n}.`;
+    case 4: return `（${n}）`;
+    case 5: return toCircled(n);
+    default: return '';
+  }
+}
+
+/** Renders number `n` as the canonical marker of `level` (1–5). */
+export function renderMarker(level: HeadingLevel, n: number): string {
+  return canonicalMarker(level, n);
+}
+
+/**
+ * Recognises a heading marker at offset `from` of `s` (the content of a line after indentation and
+ * Markdown prefixes). Returns undefined when no marker is there or when it is not followed by
+ * heading text (`2.5`, `2024年`, a bare `（`, `3 个方面`, `一` alone).
+ */
+export function matchMarker(s: string, from = 0): Marker | undefined {
+  const rest = from === 0 ? s : s.slice(from);
+  const first = rest.charCodeAt(0);
+  if (Number.isNaN(first)) return undefined;
+  let m: RegExpExecArray | null;
+  // Dispatch on the first character to keep the per-line cost at one regex test at most.
+  if (first === 0xff08 || first === 0x28) {
+    // （ or (
+    if ((m = LEVEL2.exec(rest))) return build(2, m, rest, from);
+    if ((m = LEVEL4.exec(rest))) return build(4, m, rest, from);
+    return undefined;
+  }
+  if ((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19)) {
+    if ((m = LEVEL4.exec(rest)) && m[1] === '') return build(4, m, rest, from);
+    if ((m = LEVEL3.exec(rest))) return build(3, m, rest, from);
+    return undefined;
+  }
+  if ((first >= 0x2460 && first <= 0x2473) || (first >= 0x3251 && first <= 0x325f) || (first >= 0x32b1 && first <= 0x32bf)) {
+    if ((m = LEVEL5.exec(rest))) return build(5, m, rest, from);
+    return undefined;
+  }
+  if (first >= 0x2474 && first <= 0x249b) {
+    if ((m = LEGACY.exec(rest))) return buildLegacy(m, rest, from);
+    return undefined;
+  }
+  if (CHINESE_NUMERAL_CLASS.includes(rest[0])) {
+    if ((m = LEVEL1.exec(rest))) return build(1, m, rest, from);
+    return undefined;
+  }
+  if (first === 0x7b2c /* 第 */) {
+    if ((m = PART.exec(rest))) {
+      const n = parseChineseNumeral(m[2]) ?? parseArabic(m[2]);
+      if (n === undefined) return undefined;
+      return { level: 0, number: n, text: m[1], start: from, end: from + m[1].length, canonical: m[1], deviations: [] };
+    }
+    return undefined;
+  }
+  if (first === 0x9644 /* 附 */) {
+    if ((m = APPENDIX.exec(rest))) {
+      const num = m[2] ? (parseArabic(m[2]) ?? parseChineseNumeral(m[2]) ?? 0) : 0;
+      return { level: 0, number: num, text: m[0], start: from, end: from + m[0].length, canonical: m[0], deviations: [] };
+    }
+    return undefined;
+  }
+  if (first === 0x540d /* 名 */ && GLOSSARY.test(rest)) {
+    return { level: 0, number: 0, text: '名词解释', start: from, end: from + 4, canonical: '名词解释', deviations: [] };
+  }
+  return undefined;
+}
+
+function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: number): Marker | undefined {
+  const [all, open, numeral, close, trail] = m;
+  const after = rest.slice(all.length);
+  const afterTrim = after.replace(/^[ \t\u3000]+/, '');
+  // A marker must be followed by heading text.
+  if (afterTrim.length === 0 || !TEXT_START.test(afterTrim)) return undefined;
+  let n: number | undefined;
+  if (level === 1 || level === 2) n = parseChineseNumeral(numeral);
+  else if (level === 5) n = parseCircled(numeral);
+  else n = parseArabic(numeral);
+  if (n === undefined || n === 0 || n > 100) return undefined;
+
+  const deviations: MarkerDeviation[] = [];
+  const sep = trail.trim();
+  const spaceOnly = trail.length > 0 && sep.length === 0;
+  const text = open + numeral + close + sep;
+  switch (level) {
+    case 1:
+      if (spaceOnly) {
+        // 一 总体要求: only when the text is Chinese, so "一 a" or a lone numeral stays body text.
+        if (!/^[\u3400-\u9fff“《]/.test(afterTrim)) return undefined;
+        deviations.push('missing-separator');
+      } else if (sep !== '、') {
+        // 一，/一: at the start of a sentence are rare outside headings; "一." is a classic slip.
+        deviations.push('wrong-separator');
+      }
+      break;
+    case 2:
+      if (open !== '（' || close !== '）') deviations.push('half-width-bracket');
+      if (sep) deviations.push('extra-punctuation');
+      break;
+    case 3: {
+      // "2.5", "1.5万元": a decimal; "1、2、3": a run of numbers. Neither is a marker.
+      if (/^[0-9０-９]/.test(after)) return undefined;
+      if (spaceOnly) {
+        if (!/^[\u3400-\u9fff“《]/.test(afterTrim) || QUANTITY_AFTER_SPACE.test(afterTrim)) return undefined;
+        deviations.push('missing-separator');
+      } else if (sep !== '.') {
+        // "1，" and "1、" must be followed directly by text to count, not by a quantity.
+        if (QUANTITY_AFTER_SPACE.test(afterTrim)) return undefined;
+        deviations.push('wrong-separator');
+      }
+      if (hasFullWidthDigit(numeral)) deviations.push('full-width-digit');
+      break;
+    }
+    case 4:
+      if (open === '') deviations.push('missing-open-bracket');
+      else if (open !== '（' || close !== '）') deviations.push('half-width-bracket');
+      if (sep) deviations.push('extra-punctuation');
+      if (hasFullWidthDigit(numeral)) deviations.push('full-width-digit');
+      // "1)" directly followed by a unit ("3)个") is not a marker; "（1）班" is a class name.
+      if (QUANTITY_AFTER_SPACE.test(after) || /^班/.test(after)) return undefined;
+      break;
+    case 5:
+      if (sep) deviations.push('extra-punctuation');
+      break;
+  }
+  return {
+    level,
+    number: n,
+    text,
+    start: from,
+    end: from + text.length,
+    canonical: canonicalMarker(level, n),
+    deviations,
+  };
+}
+
+function buildLegacy(m: RegExpExecArray, rest: string, from: number): Marker | undefined {
+  const ch = m[1];
+  const after = rest.slice(1).replace(/^[ \t\u3000]+/, '');
+  if (!TEXT_START.test(after)) return undefined;
+  const p = parseParenthesizedDigit(ch);
+  const level: HeadingLevel = p !== undefined ? 4 : 3;
+  const n = p ?? parseDigitFullStop(ch) ?? 0;
+  return { level, number: n, text: ch, start: from, end: from + 1, canonical: canonicalMarker(level, n), deviations: ['legacy-character'] };
+}

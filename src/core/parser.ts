@@ -1,0 +1,355 @@
+/**
+ * The draft model: which lines are headings (and at which level), the document title, sections with
+ * their ranges and lengths, list items that only look like headings, and inline enumerations.
+ * `parseDraft` never throws and runs in time linear in the text.
+ */
+import { findEnumerations, type EnumerationItem } from './enumerations';
+import { type LineContext, markdownContexts, plainTextContexts } from './markdown';
+import { type HeadingLevel, type Marker, matchMarker } from './markers';
+import { countChars, splitLines } from './text';
+
+export interface Heading {
+  /** 0-based line. */
+  line: number;
+  level: HeadingLevel;
+  number: number;
+  /** The marker, with `start`/`end` as UTF-16 columns of the line. */
+  marker: Marker;
+  /** Title as a reader sees it (no marker, no Markdown emphasis, no trailing 。). */
+  title: string;
+  titleStart: number;
+  titleEnd: number;
+  /** Run-in: the heading is the first sentence of a paragraph and body text follows on the line. */
+  runIn: boolean;
+  /** For a standalone heading that ends in punctuation a title must not have (。，；：), its column. */
+  trailingPunctuation?: number;
+  /** Markdown `#` depth, or 0. */
+  atx: number;
+}
+
+export interface Section {
+  heading: Heading;
+  children: Section[];
+  /** 0-based last line of the section (trailing blank lines excluded). */
+  endLine: number;
+  /** Han characters, letters and digits in the section, its heading and children included. */
+  chars: number;
+  /** Every non-space character. */
+  charsWithPunctuation: number;
+}
+
+export interface DocumentTitle {
+  line: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface DraftModel {
+  markdown: boolean;
+  lines: string[];
+  eols: string[];
+  contexts: LineContext[];
+  title?: DocumentTitle;
+  /** Headings in document order (list items excluded). */
+  headings: Heading[];
+  /** Top-level sections; headings nested by level. */
+  sections: Section[];
+  /** Lines that carry a marker but read as items of a short list, not as headings. */
+  listItems: Heading[];
+  enumerations: EnumerationItem[];
+  /** Character counts of the whole document. */
+  chars: number;
+  charsWithPunctuation: number;
+}
+
+export interface ParseOptions {
+  markdown?: boolean;
+}
+
+/** Titles and standalone headings end with no punctuation; `？！` and `……` are allowed (B.4). */
+const BAD_TRAILING = /[。，；：,;:]$/;
+const OPENERS = '“‘「『《〈【（(';
+const CLOSERS = '”’」』》〉】）)';
+/** Salutations (称呼) before the speech proper. */
+const SALUTATION = /^[^。！？]{1,40}[：:]$/;
+/** The start of an enumeration after a colon: 一是, 第一, 首先, 1., （1）. */
+const LIST_AFTER_COLON = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[是要抓]|其一|第一[，,、]|首先|[0-9]+[.．、]|[（(][0-9一二三四五六七八九十]+[）)]|[\u2460-\u2473])/;
+
+interface TitleCut {
+  end: number;
+  runIn: boolean;
+  next: number;
+}
+
+/**
+ * Finds where a heading's title ends in `s` from `from`: at the first 。！？ outside quotes and
+ * brackets (run-in when text follows), or at a ： followed by an enumeration.
+ */
+function cutTitle(s: string, from: number): TitleCut {
+  let depth = 0;
+  const n = s.length;
+  for (let i = from; i < n; i++) {
+    const ch = s[i];
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (ch === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    else if (depth === 0) {
+      if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
+        let next = i + 1;
+        while (next < n && /[”’」』!?！？。*]/.test(s[next])) next++;
+        const rest = s.slice(next).trim();
+        if (rest.length > 0) return { end: i, runIn: true, next };
+        return { end: n, runIn: false, next: n };
+      }
+      if ((ch === '：' || ch === ':') && i + 1 < n && LIST_AFTER_COLON.test(s.slice(i + 1, i + 40).replace(/^\*+/, ''))) {
+        return { end: i, runIn: true, next: i + 1 };
+      }
+    }
+  }
+  return { end: n, runIn: false, next: n };
+}
+
+function stripEmphasis(s: string): string {
+  return s.replace(/\*\*|__/g, '');
+}
+
+function makeHeading(line: string, lineNo: number, ctx: LineContext, marker: Marker): Heading {
+  let titleStart = marker.end;
+  while (titleStart < line.length && /[ \t\u3000]/.test(line[titleStart])) titleStart++;
+  let end: number;
+  let runIn = false;
+  let trailingPunctuation: number | undefined;
+  if (marker.level === 0) {
+    // Part titles: 第一部分 总体要求 / 附件1 / 附件：标题.
+    if (line[titleStart] === '：' || line[titleStart] === ':') titleStart++;
+    while (titleStart < line.length && /[ \t\u3000]/.test(line[titleStart])) titleStart++;
+    end = line.length;
+  } else {
+    const cut = cutTitle(line, titleStart);
+    end = cut.end;
+    runIn = cut.runIn;
+  }
+  // Trim trailing spaces and Markdown emphasis / ATX closing sequence.
+  let raw = line.slice(titleStart, end);
+  if (ctx.atx > 0) raw = raw.replace(/[ \t]+#+[ \t]*$/, '');
+  raw = raw.replace(/[ \t\u3000]+$/, '');
+  let title = stripEmphasis(raw).replace(/[ \t\u3000]+$/, '');
+  if (!runIn && BAD_TRAILING.test(title)) {
+    // Column of the punctuation in the raw line, for the heading-punctuation rule.
+    const idx = titleStart + raw.lastIndexOf(title[title.length - 1]);
+    trailingPunctuation = idx;
+    title = title.slice(0, -1).replace(/[ \t\u3000]+$/, '');
+  }
+  const titleEnd = titleStart + raw.length;
+  return {
+    line: lineNo,
+    level: marker.level,
+    number: marker.number,
+    marker,
+    title,
+    titleStart,
+    titleEnd,
+    runIn,
+    trailingPunctuation,
+    atx: ctx.atx,
+  };
+}
+
+/** A Markdown heading with no numeric marker: a part title (level 0). */
+function plainAtxHeading(line: string, lineNo: number, ctx: LineContext): Heading {
+  const raw = line.slice(ctx.contentStart).replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t\u3000]+$/, '');
+  const marker: Marker = { level: 0, number: 0, text: '', start: ctx.contentStart, end: ctx.contentStart, canonical: '', deviations: [] };
+  return {
+    line: lineNo, level: 0, number: 0, marker, title: stripEmphasis(raw), titleStart: ctx.contentStart,
+    titleEnd: ctx.contentStart + raw.length, runIn: false, atx: ctx.atx,
+  };
+}
+
+/** A line that a reader takes as the document's title (not a sentence, a salutation or a heading). */
+function titleOf(line: string, lineNo: number, ctx: LineContext): DocumentTitle | undefined {
+  const start = ctx.contentStart;
+  const raw = line.slice(start).replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t\u3000]+$/, '');
+  const text = stripEmphasis(raw).trim();
+  if (text.length === 0 || text.length > 80) return undefined;
+  if (SALUTATION.test(text)) return undefined;
+  if (/[。；，,;]$/.test(text) || /[。；]/.test(text.slice(0, -1))) return undefined;
+  return { line: lineNo, text, start, end: start + raw.length };
+}
+
+/** Items of a list: candidates at levels 2–5 that a reader sees as a list, not as sub-sections. */
+function markListItems(cands: Heading[], lines: readonly string[], contexts: readonly LineContext[], markdown: boolean): Set<Heading> {
+  const list = new Set<Heading>();
+  // Structure seen so far: a Markdown `1.` list is a list unless it sits under a 一、 or （一）.
+  const hasStructureBefore: boolean[] = [];
+  let seen = false;
+  for (const c of cands) {
+    hasStructureBefore.push(seen);
+    if (c.level === 1 || c.level === 2) seen = true;
+  }
+  const grouped = new Set<number>();
+  for (let i = 0; i < cands.length; i++) {
+    const first = cands[i];
+    if (grouped.has(i) || first.level < 2 || first.atx > 0) continue;
+    // A group: same-level candidates separated only by blank lines or deeper candidates.
+    const group = [i];
+    let lineCursor = first.line + 1;
+    for (let j = i + 1; j < cands.length; j++) {
+      const c = cands[j];
+      let onlyBlank = true;
+      for (let l = lineCursor; l < c.line; l++) if (contexts[l].kind !== 'blank') { onlyBlank = false; break; }
+      if (!onlyBlank || c.level < first.level) break;
+      lineCursor = c.line + 1;
+      if (c.level === first.level) {
+        group.push(j);
+        grouped.add(j);
+      }
+    }
+    const items = group.map((k) => cands[k]);
+    const textOf = (h: Heading) => stripEmphasis(lines[h.line].slice(h.titleStart)).trim();
+    const endsClause = (h: Heading) => /[；;，,、]$/.test(textOf(h));
+    let isList = false;
+    // (b) items that end in ；or ，are clauses of one sentence.
+    if (items.length >= 2 && items.slice(0, -1).some(endsClause)) isList = true;
+    if (!isList && first.level >= 3 && items.length >= 2 && items.every((h) => !h.runIn)) {
+      // (a) after a line that ends with a colon, single-sentence items are a list.
+      let p = first.line - 1;
+      while (p >= 0 && contexts[p].kind === 'blank') p--;
+      const prev = p >= 0 ? lines[p].replace(/[ \t\u3000*]+$/, '') : '';
+      if (/[：:]$/.test(prev)) isList = true;
+    }
+    if (!isList && markdown && first.level === 3 && !hasStructureBefore[i]) {
+      // (c) Markdown ordered-list syntax with no numbered structure above it.
+      if (items.every((h) => /^[0-9]{1,3}[.)][ \t]/.test(lines[h.line].slice(h.marker.start)))) isList = true;
+    }
+    if (isList) for (const h of items) list.add(h);
+  }
+  return list;
+}
+
+/** Parses a draft. Never throws; linear in the size of the text. */
+export function parseDraft(text: string, options: ParseOptions = {}): DraftModel {
+  const markdown = options.markdown ?? false;
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const { lines, eols } = splitLines(src);
+  const contexts = markdown ? markdownContexts(lines) : plainTextContexts(lines);
+
+  // 1. Title: the first line with content, when it reads as one.
+  let title: DocumentTitle | undefined;
+  let titleLine = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const ctx = contexts[i];
+    if (ctx.kind === 'blank' || ctx.kind === 'front-matter' || ctx.kind === 'comment' || ctx.kind === 'link-definition') continue;
+    if (ctx.kind === 'text' && !matchMarker(lines[i], ctx.contentStart)) {
+      title = titleOf(lines[i], i, ctx);
+      if (title) titleLine = i;
+    }
+    break;
+  }
+
+  // 2. Candidate headings, line by line.
+  const candidates: Heading[] = [];
+  let attachmentNote = false;
+  for (let i = 0; i < lines.length; i++) {
+    const ctx = contexts[i];
+    if (ctx.kind !== 'text' || i === titleLine) {
+      attachmentNote = false;
+      continue;
+    }
+    const line = lines[i];
+    const marker = matchMarker(line, ctx.contentStart);
+    if (marker) {
+      if (marker.level === 0 && !isPartTitle(line, marker)) {
+        // 附件：1.《…》 and the numbered lines under it list a 公文's attachments.
+        attachmentNote = marker.text.startsWith('附');
+        continue;
+      }
+      if (attachmentNote && marker.level === 3) continue;
+      attachmentNote = false;
+      candidates.push(makeHeading(line, i, ctx, marker));
+    } else {
+      attachmentNote = false;
+      if (ctx.atx > 0) candidates.push(plainAtxHeading(line, i, ctx));
+    }
+  }
+
+  // 3. Short lists that only look like headings.
+  const list = markListItems(candidates, lines, contexts, markdown);
+  const headings = candidates.filter((h) => !list.has(h));
+  const listItems = candidates.filter((h) => list.has(h));
+
+  // 4. Sections and counts (prefix sums make each section's count O(1)).
+  const prefix = new Float64Array(lines.length + 1);
+  const prefixP = new Float64Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) {
+    const k = contexts[i].kind;
+    const c = k === 'text' || k === 'blank' ? countChars(lines[i]) : { content: 0, withPunctuation: 0 };
+    prefix[i + 1] = prefix[i] + c.content;
+    prefixP[i + 1] = prefixP[i] + c.withPunctuation;
+  }
+  const lastContent = (from: number, to: number) => {
+    let e = to;
+    while (e > from && contexts[e].kind === 'blank') e--;
+    return e;
+  };
+  const sections = buildSections(headings, lines.length, lastContent, prefix, prefixP);
+
+  const enumerations = findEnumerations(lines, contexts, headings, listItems, titleLine);
+  return {
+    markdown,
+    lines,
+    eols,
+    contexts,
+    title,
+    headings,
+    sections,
+    listItems,
+    enumerations,
+    chars: prefix[lines.length],
+    charsWithPunctuation: prefixP[lines.length],
+  };
+}
+
+/** 第一部分 / 附件1 lines are part titles only when they stand alone as short lines. */
+function isPartTitle(line: string, marker: Marker): boolean {
+  const rest = line.slice(marker.end).replace(/^[：:\s\u3000]+/, '').trim();
+  if (rest.length > 40 || /[。；]/.test(rest)) return false;
+  // 附件：1.《…》 is the attachment list (附件说明) of a 公文, not an appendix.
+  if (marker.text.startsWith('附') && /^[0-9０-９]/.test(rest)) return false;
+  return true;
+}
+
+function buildSections(
+  headings: readonly Heading[],
+  lineCount: number,
+  lastContent: (from: number, to: number) => number,
+  prefix: Float64Array,
+  prefixP: Float64Array,
+): Section[] {
+  const roots: Section[] = [];
+  const stack: Section[] = [];
+  const all: Section[] = [];
+  for (const h of headings) {
+    const s: Section = { heading: h, children: [], endLine: h.line, chars: 0, charsWithPunctuation: 0 };
+    while (stack.length > 0 && stack[stack.length - 1].heading.level >= h.level) stack.pop();
+    if (stack.length === 0) roots.push(s);
+    else stack[stack.length - 1].children.push(s);
+    stack.push(s);
+    all.push(s);
+  }
+  // A section ends before the next heading of the same or a higher level (smaller number).
+  const open: Section[] = [];
+  for (const s of all) {
+    while (open.length > 0 && open[open.length - 1].heading.level >= s.heading.level) {
+      const done = open.pop()!;
+      done.endLine = lastContent(done.heading.line, s.heading.line - 1);
+    }
+    open.push(s);
+  }
+  for (const s of open) s.endLine = lastContent(s.heading.line, lineCount - 1);
+  for (const s of all) {
+    s.chars = prefix[s.endLine + 1] - prefix[s.heading.line];
+    s.charsWithPunctuation = prefixP[s.endLine + 1] - prefixP[s.heading.line];
+  }
+  return roots;
+}

@@ -1,0 +1,63 @@
+/**
+ * Which open documents are speech drafts, and their parsed models, cached by document version so
+ * that every provider of one edit shares one parse.
+ */
+import * as vscode from 'vscode';
+import { isDraft } from '../core/outline';
+import { type DraftModel, parseDraft } from '../core/parser';
+
+export const DRAFT_LANGUAGES = ['plaintext', 'markdown'];
+export const DRAFT_SELECTOR: vscode.DocumentSelector = DRAFT_LANGUAGES.map((language) => ({ language }));
+
+type EnableMode = 'auto' | 'always' | 'never';
+
+interface Entry {
+  version: number;
+  model: DraftModel;
+}
+
+export class DraftStore implements vscode.Disposable {
+  private readonly cache = new Map<string, Entry>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a setting changes which documents count as drafts. */
+  readonly onDidChangeDrafts = this.changed.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('speechDraft')) this.changed.fire();
+      }),
+      this.changed,
+    );
+  }
+
+  /** The parsed model of a document (parsed at most once per version). */
+  model(doc: vscode.TextDocument): DraftModel {
+    const key = doc.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === doc.version) return hit.model;
+    const model = parseDraft(doc.getText(), { markdown: doc.languageId === 'markdown' });
+    this.cache.set(key, { version: doc.version, model });
+    return model;
+  }
+
+  /** The model when the document is a draft under the current settings, else undefined. */
+  draft(doc: vscode.TextDocument): DraftModel | undefined {
+    if (!DRAFT_LANGUAGES.includes(doc.languageId)) return undefined;
+    const config = vscode.workspace.getConfiguration('speechDraft', doc.uri);
+    const mode = config.get<EnableMode>('enable', 'auto');
+    if (mode === 'never') return undefined;
+    const model = this.model(doc);
+    if (mode === 'always' || isDraft(model)) return model;
+    const include = config.get<string[]>('include', []);
+    if (include.some((pattern) => typeof pattern === 'string' && vscode.languages.match({ pattern }, doc) > 0)) return model;
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,28 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DraftModel, Section } from '../../src/core/parser';
+
+export const ROOT = path.resolve(__dirname, '../..');
+/** The shared seed speech: beside the repo on developers' machines and in CI. */
+export const SEED = path.resolve(ROOT, '../shared/examples/seed-speech.txt');
+
+export function readSeed(): string {
+  return fs.readFileSync(SEED, 'utf8');
+}
+
+/**
+ * The outline in the fixture format of test/fixtures/outline/*.outline:
+ * `title: …` then `LINE INDENT L<level> MARKER | TITLE` (indent: two spaces per nesting depth).
+ */
+export function outlineLines(model: DraftModel): string[] {
+  const out = [`title: ${model.title?.text ?? '-'}`];
+  const walk = (sections: Section[], depth: number) => {
+    for (const s of sections) {
+      const h = s.heading;
+      out.push(`${h.line + 1} ${'  '.repeat(depth)}L${h.level} ${h.marker.text} | ${h.title}`.replace(/ {2,}\|/, ' |'));
+      walk(s.children, depth + 1);
+    }
+  };
+  walk(model.sections, 0);
+  return out;
+}

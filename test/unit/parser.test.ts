@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { isDraft } from '../../src/core/outline';
+import { parseDraft } from '../../src/core/parser';
+import { outlineLines, readSeed } from './helpers';
+
+const outline = (text: string, markdown = false) => outlineLines(parseDraft(text, { markdown }));
+
+describe('parseDraft on the seed speech', () => {
+  const model = parseDraft(readSeed());
+
+  it('finds the title, 一、 and 二、, and (一)–(四) under 二、', () => {
+    expect(outlineLines(model)).toEqual([
+      'title: 市教育局局长在理论学习中心组会上的研讨发言材料',
+      '4 L1 一、 | 学悟大会精神、唱响“忠诚之歌”,以“忘我奋斗”书写许报国、矢志不渝的“答卷”',
+      '7 L1 二、 | 学悟大会精神、唱响“担当之歌”,以“斗争豪情”书写奋战一线、无惧无畏的“答卷”',
+      '9   L2 (一) | 推动学前教育普及普惠安全优质发展',
+      '10   L2 (二) | 推进义务教育优质均衡发展和城乡一体化',
+      '11   L2 (三) | 推动高中阶段学校多样化发展',
+      '12   L2 (四) | 大力发展职业教育',
+    ]);
+    expect(isDraft(model)).toBe(true);
+  });
+
+  it('records the half-width brackets of (一) for the checks', () => {
+    const h = model.headings.find((x) => x.level === 2)!;
+    expect(h.marker.deviations).toEqual(['half-width-bracket']);
+    expect(h.runIn).toBe(true);
+  });
+
+  it('gives each section its range and character count', () => {
+    const [one, two] = model.sections;
+    expect([one.heading.line, one.endLine]).toEqual([3, 5]);
+    expect([two.heading.line, two.endLine]).toEqual([6, 14]);
+    expect(two.children[0].endLine).toBe(8);
+    // A section counts its children.
+    const sumChildren = two.children.reduce((a, c) => a + c.chars, 0);
+    expect(two.chars).toBeGreaterThan(sumChildren);
+    expect(two.charsWithPunctuation).toBeGreaterThan(two.chars);
+  });
+
+  it('finds the 一是…二是…三是 enumeration of the first part', () => {
+    const items = model.enumerations.filter((e) => e.family === '是');
+    expect(items.map((e) => [e.line + 1, e.text, e.number])).toEqual([
+      [6, '一是', 1],
+      [6, '二是', 2],
+      [6, '三是', 3],
+    ]);
+    expect(items.every((e) => e.heading === 0)).toBe(true);
+  });
+});
+
+describe('headings', () => {
+  it.each([
+    // [text, expected outline (without title line)]
+    ['一、总体要求\n二、重点任务', ['1 L1 一、 | 总体要求', '2 L1 二、 | 重点任务']],
+    ['　　一、总体要求\n\t二、重点任务', ['1 L1 一、 | 总体要求', '2 L1 二、 | 重点任务']],
+    ['一、 总体要求\n二、　重点任务', ['1 L1 一、 | 总体要求', '2 L1 二、 | 重点任务']],
+    ['一、总体要求。\n二、重点任务；', ['1 L1 一、 | 总体要求', '2 L1 二、 | 重点任务']],
+    ['一、为什么要学？\n二、怎么学！', ['1 L1 一、 | 为什么要学？', '2 L1 二、 | 怎么学！']],
+    [
+      '（一）推动“两个确立”走深走实。我们要……\n（二）主要任务：一是加强领导；二是强化保障。',
+      ['1 L2 （一） | 推动“两个确立”走深走实', '2 L2 （二） | 主要任务'],
+    ],
+    ['（一）关于“怎么办？”的问题。正文\n（二）结语', ['1 L2 （一） | 关于“怎么办？”的问题', '2 L2 （二） | 结语']],
+  ])('%j', (text, expected) => {
+    expect(outline(text).slice(1)).toEqual(expected);
+  });
+
+  it('nests by level and lets a level be skipped', () => {
+    expect(outline('一、总体要求\n1.深入学习。正文\n2.全面贯彻。正文\n二、重点任务\n（一）抓落实').slice(1)).toEqual([
+      '1 L1 一、 | 总体要求',
+      '2   L3 1. | 深入学习',
+      '3   L3 2. | 全面贯彻',
+      '4 L1 二、 | 重点任务',
+      '5   L2 （一） | 抓落实',
+    ]);
+  });
+
+  it('restarts the top level under part titles and appendices', () => {
+    const text = '第一部分 回顾\n一、成绩\n二、问题\n第二部分 安排\n一、目标\n附件1\n一、说明\n二、要求';
+    expect(outline(text).slice(1)).toEqual([
+      '1 L0 第一部分 | 回顾',
+      '2   L1 一、 | 成绩',
+      '3   L1 二、 | 问题',
+      '4 L0 第二部分 | 安排',
+      '5   L1 一、 | 目标',
+      '6 L0 附件1 | ',
+      '7   L1 一、 | 说明',
+      '8   L1 二、 | 要求',
+    ]);
+  });
+
+  it('does not take the attachment note of a 公文 (附件：1.…) for an appendix', () => {
+    expect(outline('一、甲\n二、乙\n附件：1.关于做好某项工作的通知\n　　　2.名单').slice(1)).toEqual([
+      '1 L1 一、 | 甲',
+      '2 L1 二、 | 乙',
+    ]);
+  });
+
+  it('keeps short lists after a colon, and clause lists, out of the outline', () => {
+    const text = [
+      '一、总体要求',
+      '（一）加强领导。主要做到以下几点：',
+      '1.提高认识；',
+      '2.压实责任；',
+      '3.强化督导。',
+      '（二）完善制度。要求如下：',
+      '（1）建立台账。',
+      '（2）定期通报。',
+      '（三）抓好落实。正文',
+    ].join('\n');
+    const model = parseDraft(text);
+    expect(outlineLines(model).slice(1)).toEqual([
+      '1 L1 一、 | 总体要求',
+      '2   L2 （一） | 加强领导',
+      '6   L2 （二） | 完善制度',
+      '9   L2 （三） | 抓好落实',
+    ]);
+    expect(model.listItems.map((h) => h.line + 1)).toEqual([3, 4, 5, 7, 8]);
+  });
+
+  it('keeps run-in 1. headings after a colon line as headings', () => {
+    const text = '（一）加强领导\n主要做了以下工作：\n1.抓学习。组织专题学习12次。\n2.抓落实。建立台账。';
+    expect(outline(text).slice(1)).toEqual(['1 L2 （一） | 加强领导', '3   L3 1. | 抓学习', '4   L3 2. | 抓落实']);
+  });
+});
+
+describe('titles', () => {
+  it('takes the first line as the title, not the subtitle, date or salutation', () => {
+    const text = '在全市教育工作会议上的讲话\n——立足新起点 谱写新篇章\n（2024年2月20日）\n张三\n同志们：\n一、成绩\n二、问题';
+    const m = parseDraft(text);
+    expect(m.title).toMatchObject({ line: 0, text: '在全市教育工作会议上的讲话' });
+    expect(m.headings.map((h) => h.line)).toEqual([5, 6]);
+  });
+
+  it.each([
+    ['同志们：\n一、成绩\n二、问题', undefined],
+    ['一、成绩\n二、问题', undefined],
+    ['今年是全面贯彻党的二十大精神的开局之年。\n一、成绩\n二、问题', undefined],
+    ['\n\n　　关于2024年工作的报告\n一、成绩', '关于2024年工作的报告'],
+  ])('%j → %s', (text, title) => {
+    expect(parseDraft(text).title?.text).toBe(title);
+  });
+});
+
+describe('Markdown', () => {
+  it('reads markers after #, > and inside **bold**', () => {
+    const md = [
+      '# 2024年工作要点',
+      '',
+      '## 一、总体要求',
+      '',
+      '**（一）推动学前教育发展。**学前教育是……',
+      '',
+      '> （二）引用中的标题',
+      '',
+      '**二、重点任务**',
+      '### 附录',
+      '### 参考资料',
+    ].join('\n');
+    expect(outline(md, true)).toEqual([
+      'title: 2024年工作要点',
+      '3 L1 一、 | 总体要求',
+      '5   L2 （一） | 推动学前教育发展',
+      '7   L2 （二） | 引用中的标题',
+      '9 L1 二、 | 重点任务',
+      '10 L0 附录 | ',
+      '11 L0 | 参考资料',
+    ]);
+  });
+
+  it('ignores front matter, code, comments and link definitions', () => {
+    const md = [
+      '---',
+      'title: 一、不是标题',
+      '---',
+      '一、总体要求',
+      '```',
+      '二、代码里的',
+      '1. 代码里的',
+      '```',
+      '<!--',
+      '（一）注释里的',
+      '-->',
+      '<!-- （二）单行注释 -->',
+      '[一]: https://example.com',
+      '',
+      '    （三）缩进代码',
+      '',
+      '二、重点任务',
+    ].join('\n');
+    expect(outline(md, true).slice(1)).toEqual(['4 L1 一、 | 总体要求', '17 L1 二、 | 重点任务']);
+  });
+
+  it('treats a top-level ordered list as a list, and 1. under （一） as headings', () => {
+    const md = ['1. 打开文件', '2. 保存文件', '', '一、甲', '（一）乙', '1. 深入学习', '', '正文', '2. 全面贯彻', '', '正文'].join('\n');
+    expect(outline(md, true).slice(1)).toEqual(['4 L1 一、 | 甲', '5   L2 （一） | 乙', '6     L3 1. | 深入学习', '9     L3 2. | 全面贯彻']);
+  });
+});
+
+describe('robustness', () => {
+  const nasty = [
+    '', '\r', '\r\n\r\n', '\n\n\n', '\uFEFF一、甲\r\n二、乙\r', '一、\u0000\u0000', '\uD800一、甲\n\uDC00二、乙',
+    '（' .repeat(10000), '一、' + '甲'.repeat(1_000_000), '1.'.repeat(200000), '**'.repeat(1000), '```\n一、甲',
+    '<!--\n一、甲', '---\ntitle: x', '# ' + '#'.repeat(100), '> > > > （一）甲\n> （二）乙',
+  ];
+  it.each(nasty.map((t) => [t.slice(0, 20), t]))('never throws on %j', (_label, text) => {
+    for (const markdown of [false, true]) {
+      const m = parseDraft(text, { markdown });
+      expect(m.lines.length).toBeGreaterThan(0);
+      outlineLines(m);
+    }
+  });
+
+  it('splits lines like VS Code (CRLF, LF and CR) and drops a BOM', () => {
+    const m = parseDraft('\uFEFF标题\r\n一、甲\r二、乙\n（一）丙');
+    expect(m.lines).toEqual(['标题', '一、甲', '二、乙', '（一）丙']);
+    expect(m.eols).toEqual(['\r\n', '\r', '\n', '']);
+    expect(outlineLines(m)).toEqual(['title: 标题', '2 L1 一、 | 甲', '3 L1 二、 | 乙', '4   L2 （一） | 丙']);
+  });
+});

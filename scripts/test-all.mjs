@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm test`: type-check, build, then every suite (vitest unit tests, the integration suite inside a
+// real VS Code), and one closing line for all of them together: `N passed, N failed`.
+// Options: --unit (unit tests only), --integration (integration only).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const results = path.join(root, '.test-results');
+const args = new Set(process.argv.slice(2));
+const onlyUnit = args.has('--unit');
+const onlyIntegration = args.has('--integration');
+
+function run(cmd, argv) {
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', env: process.env });
+  return r.status ?? 1;
+}
+
+function readCounts(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+fs.mkdirSync(results, { recursive: true });
+for (const f of ['unit.json', 'integration.json']) fs.rmSync(path.join(results, f), { force: true });
+
+const suites = [];
+let failedSteps = 0;
+
+if (run('npx', ['--no-install', 'tsc', '--noEmit', '-p', '.']) !== 0) {
+  console.error('test: type-check failed');
+  failedSteps++;
+}
+if (run('node', ['esbuild.mjs']) !== 0) {
+  console.error('test: build failed');
+  process.exit(1);
+}
+
+if (!onlyIntegration) {
+  const code = run('npx', ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'unit.json')}`]);
+  const json = readCounts(path.join(results, 'unit.json'));
+  const counts = json ? { passed: json.numPassedTests, failed: json.numFailedTests } : { passed: 0, failed: 1 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1; // vitest failed outside a test (e.g. a syntax error)
+  suites.push(['unit', counts]);
+}
+if (!onlyUnit) {
+  const code = run('node', ['test/integration/run.mjs']);
+  const counts = readCounts(path.join(results, 'integration.json')) ?? { passed: 0, failed: 1 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  suites.push(['integration', counts]);
+}
+
+let passed = 0;
+let failed = failedSteps;
+console.log('');
+for (const [name, c] of suites) {
+  console.log(`${name}: ${c.passed} passed, ${c.failed} failed`);
+  passed += c.passed;
+  failed += c.failed;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

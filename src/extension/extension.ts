@@ -8,10 +8,18 @@ import { DraftFoldingProvider, DraftSymbolProvider } from './outline';
 
 export function activate(context: vscode.ExtensionContext): void {
   const store = new DraftStore();
+  const symbols = new DraftSymbolProvider(store);
+  const registerSymbols = () =>
+    vscode.languages.registerDocumentSymbolProvider(DRAFT_SELECTOR, symbols, { label: vscode.l10n.t('Speech Draft') });
+  // VS Code caches document symbols per document version and has no event to refresh them, so a
+  // settings change (enable, include, showMarkers) re-registers the provider, which drops the cache.
+  let symbolRegistration = registerSymbols();
   context.subscriptions.push(
     store,
-    vscode.languages.registerDocumentSymbolProvider(DRAFT_SELECTOR, new DraftSymbolProvider(store), {
-      label: vscode.l10n.t('Speech Draft'),
+    { dispose: () => symbolRegistration.dispose() },
+    store.onDidChangeDrafts(() => {
+      symbolRegistration.dispose();
+      symbolRegistration = registerSymbols();
     }),
     vscode.languages.registerFoldingRangeProvider(DRAFT_SELECTOR, new DraftFoldingProvider(store)),
   );

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import type { DraftModel, Section } from '../../src/core/parser';
 
 export const ROOT = path.resolve(__dirname, '../..');
-/** The shared seed speech: beside the repo on developers' machines and in CI. */
-export const SEED = path.resolve(ROOT, '../shared/examples/seed-speech.txt');
+/** The seed speech of the project brief (a real scraped speech, kept as it is). */
+export const SEED = path.join(ROOT, 'examples/seed-speech.txt');
 
 export function readSeed(): string {
   return fs.readFileSync(SEED, 'utf8');

@@ -76,13 +76,16 @@ async function waitForEditor(page, name) {
 
 /** Expands the Explorer's Outline section, collapses the file tree, waits for outline rows. */
 async function revealOutline(page) {
-  const header = (title) => page.locator('.sidebar .pane-header', { hasText: new RegExp(`^${title}$`, 'i') });
-  const outline = header('Outline');
+  // By aria-label: the folder's own section would match the title "Outline" if the folder were
+  // named outline.
+  const outline = page.locator('.sidebar .pane-header[aria-label="Outline Section"]');
   await outline.waitFor();
   if ((await outline.getAttribute('aria-expanded')) !== 'true') await outline.click();
-  // The folder's section is titled with the folder's name.
-  const folderSection = page.locator('.sidebar .pane-header[aria-expanded="true"]').first();
-  if ((await folderSection.textContent())?.trim().toLowerCase() !== 'outline') await folderSection.click();
+  // Collapse the folder's section (the first pane of the Explorer) to give the outline room.
+  const folderSection = page.locator('.sidebar .pane-header').first();
+  if ((await folderSection.getAttribute('aria-label')) !== 'Outline Section' && (await folderSection.getAttribute('aria-expanded')) === 'true') {
+    await folderSection.click();
+  }
   const rows = page.locator('.sidebar .outline-pane .monaco-list-row');
   try {
     await rows.first().waitFor({ timeout: 15_000 });

@@ -16,6 +16,8 @@ const common = {
   logLevel: 'warning',
   // nodejieba is a native addon that assigns globals: never bundle it (ARCHITECTURE.md).
   external: ['vscode', 'nodejieba', 'mocha'],
+  // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

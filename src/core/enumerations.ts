@@ -26,10 +26,12 @@ export interface EnumerationItem {
 
 const CN = '[一二三四五六七八九十]{1,3}';
 const ITEM = new RegExp(
-  `(${CN})([是要抓])(?!${CN}[，,])|其(${CN})(?=[，,、是：:])|第(${CN})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,、：:]|[是要])`,
+  // 一是一，二是二 and the idiom 一抓到底 are prose, not enumerations.
+  `(${CN})([是要抓])(?!${CN}[，,]|到底)|其(${CN})(?=[，,、是：:])|第(${CN})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,、：:]|[是要])`,
   'g',
 );
-const BOUNDARY = /[。；：，！？;:,!?、\s\u3000“（(]/;
+/** Sentence boundaries before an item (DOMAIN §2): 。；：， (and their half-width forms), ！？, space. */
+const BOUNDARY = /[。；：，！？;:,!?\s\u3000]/;
 const ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };
 
 /** Scans body text (and the text after a heading's marker) for enumeration markers. */

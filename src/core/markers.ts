@@ -37,6 +37,9 @@ export interface Marker {
   /** UTF-16 offset of the marker in the string that was matched. */
   start: number;
   end: number;
+  /** UTF-16 offsets of the numeral inside the marker (for renumbering without touching the rest). */
+  numeralStart: number;
+  numeralEnd: number;
   /** Canonical marker of the same level and number. */
   canonical: string;
   deviations: MarkerDeviation[];
@@ -116,19 +119,20 @@ export function matchMarker(s: string, from = 0): Marker | undefined {
     if ((m = PART.exec(rest))) {
       const n = parseChineseNumeral(m[2]) ?? parseArabic(m[2]);
       if (n === undefined) return undefined;
-      return { level: 0, number: n, text: m[1], start: from, end: from + m[1].length, canonical: m[1], deviations: [] };
+      return { level: 0, number: n, text: m[1], start: from, end: from + m[1].length, numeralStart: from + 1, numeralEnd: from + 1 + m[2].length, canonical: m[1], deviations: [] };
     }
     return undefined;
   }
   if (first === 0x9644 /* 附 */) {
     if ((m = APPENDIX.exec(rest))) {
       const num = m[2] ? (parseArabic(m[2]) ?? parseChineseNumeral(m[2]) ?? 0) : 0;
-      return { level: 0, number: num, text: m[0], start: from, end: from + m[0].length, canonical: m[0], deviations: [] };
+      const ns = from + m[1].length;
+      return { level: 0, number: num, text: m[0], start: from, end: from + m[0].length, numeralStart: ns, numeralEnd: ns + (m[2]?.length ?? 0), canonical: m[0], deviations: [] };
     }
     return undefined;
   }
   if (first === 0x540d /* 名 */ && GLOSSARY.test(rest)) {
-    return { level: 0, number: 0, text: '名词解释', start: from, end: from + 4, canonical: '名词解释', deviations: [] };
+    return { level: 0, number: 0, text: '名词解释', start: from, end: from + 4, numeralStart: from, numeralEnd: from, canonical: '名词解释', deviations: [] };
   }
   return undefined;
 }
@@ -196,6 +200,8 @@ function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: numb
     text,
     start: from,
     end: from + text.length,
+    numeralStart: from + open.length,
+    numeralEnd: from + open.length + numeral.length,
     canonical: canonicalMarker(level, n),
     deviations,
   };
@@ -208,5 +214,5 @@ function buildLegacy(m: RegExpExecArray, rest: string, from: number): Marker | u
   const p = parseParenthesizedDigit(ch);
   const level: HeadingLevel = p !== undefined ? 4 : 3;
   const n = p ?? parseDigitFullStop(ch) ?? 0;
-  return { level, number: n, text: ch, start: from, end: from + 1, canonical: canonicalMarker(level, n), deviations: ['legacy-character'] };
+  return { level, number: n, text: ch, start: from, end: from + 1, numeralStart: from, numeralEnd: from + 1, canonical: canonicalMarker(level, n), deviations: ['legacy-character'] };
 }

@@ -159,7 +159,8 @@ function makeHeading(line: string, lineNo: number, ctx: LineContext, marker: Mar
 /** A Markdown heading with no numeric marker: a part title (level 0). */
 function plainAtxHeading(line: string, lineNo: number, ctx: LineContext): Heading {
   const raw = line.slice(ctx.contentStart).replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t\u3000]+$/, '');
-  const marker: Marker = { level: 0, number: 0, text: '', start: ctx.contentStart, end: ctx.contentStart, canonical: '', deviations: [] };
+  const at = ctx.contentStart;
+  const marker: Marker = { level: 0, number: 0, text: '', start: at, end: at, numeralStart: at, numeralEnd: at, canonical: '', deviations: [] };
   return {
     line: lineNo, level: 0, number: 0, marker, title: stripEmphasis(raw), titleStart: ctx.contentStart,
     titleEnd: ctx.contentStart + raw.length, runIn: false, atx: ctx.atx,

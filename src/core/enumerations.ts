@@ -27,7 +27,7 @@ export interface EnumerationItem {
 const CN = '[一二三四五六七八九十]{1,3}';
 const ITEM = new RegExp(
   // 一是一，二是二 and the idiom 一抓到底 are prose, not enumerations.
-  `(${CN})([是要抓])(?!${CN}[，,]|到底)|其(${CN})(?=[，,、是：:])|第(${CN})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,、：:]|[是要])`,
+  `(${CN})([是要抓])(?!${CN}(?:[，,。；;！？!?、]|$)|到底)|其(${CN})(?=[，,、是：:])|第(${CN})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,、：:]|[是要])`,
   'g',
 );
 /** Sentence boundaries before an item (DOMAIN §2): 。；：， (and their half-width forms), ！？, space. */

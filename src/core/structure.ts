@@ -78,17 +78,18 @@ export function siblingGroups(model: DraftModel): SiblingGroup[] {
  */
 export function detectConventions(groups: readonly SiblingGroup[]): Map<HeadingLevel, Convention> {
   const votes = new Map<HeadingLevel, { restart: number; continuous: number }>();
-  const previous = new Map<string, SiblingGroup>();
+  const previous = new Map<string, { last: number; count: number }>();
   for (const g of groups) {
     if (g.level <= 1) continue;
     const key = `${g.level}:${g.part}`;
     const prev = previous.get(key);
-    previous.set(key, g);
+    previous.set(key, { last: g.items[g.items.length - 1].number, count: (prev?.count ?? 0) + g.items.length });
     if (!prev) continue;
     const v = votes.get(g.level) ?? { restart: 0, continuous: 0 };
     const first = g.items[0].number;
-    const last = prev.items[prev.items.length - 1].number;
-    if (first === last + 1 && first !== 1) v.continuous++;
+    // Continuing either from the previous group's last number or from the count so far (so that
+    // one mistaken restart does not hide the convention of the groups after it).
+    if (first !== 1 && (first === prev.last + 1 || first === prev.count + 1)) v.continuous++;
     else if (first === 1) v.restart++;
     votes.set(g.level, v);
   }

@@ -41,7 +41,8 @@ export const enumerationSequence: Rule = {
       for (let k = 1; k < items.length; k++) {
         const item = items[k];
         const prev = items[k - 1];
-        const expected = k + 1;
+        // A run that does not start at one (reported above) is still checked from where it starts.
+        const expected = (first.number > 0 ? first.number : 1) + k;
         const sameFamily = item.family === first.family;
         if (item.number === -1) {
           // 最后 closes any 第/首先 run; it cannot end a 一是 run (that is a different family group).

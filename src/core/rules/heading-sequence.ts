@@ -28,7 +28,7 @@ function checkRun(items: readonly Heading[], report: (p: ProblemReport) => void,
       message = t(`${what.en} run starts at "${found}": expected "${want}"`, `${what['zh-cn']}应从“${want}”开始，实为“${found}”`);
     } else if (prev && h.number === prev.number) {
       message = t(`Duplicate ${what.en.toLowerCase()} "${found}": expected "${want}"`, `${what['zh-cn']}“${found}”重复：此处应为“${want}”`);
-    } else if (h.number > expected) {
+    } else if (h.number > expected && prev.number === expected - 1) {
       message = t(`${what.en} skips from "${prev.marker.text}" to "${found}": expected "${want}"`, `${what['zh-cn']}不连续：“${prev.marker.text}”之后应为“${want}”，实为“${found}”`);
     } else {
       message = t(`${what.en} out of sequence: expected "${want}", found "${found}"`, `${what['zh-cn']}顺序错误：此处应为“${want}”，实为“${found}”`);
@@ -65,6 +65,11 @@ export const headingSequence: Rule<Options> = {
   run({ model, options, report }) {
     const forced = options.convention === 'auto' ? undefined : options.convention;
     for (const run of analyzeStructure(model, forced).runs) checkRun(run.items, report, 'heading');
-    if (options.lists) for (const items of listRuns(model)) checkRun(items, report, 'list');
+    if (!options.lists) return;
+    for (const items of listRuns(model)) {
+      // Markdown numbers its own ordered lists (1. 1. 1. renders 1 2 3): markdownlint's MD029 judges those.
+      if (model.markdown && items.every((h) => /^[0-9]{1,3}[.)][ \t]/.test(model.lines[h.line].slice(h.marker.start)))) continue;
+      checkRun(items, report, 'list');
+    }
   },
 };

@@ -1,13 +1,20 @@
 /**
  * Speech Draft's extension entry: a thin adapter over src/core (markdownlint's pattern). Activation
- * only registers providers; documents are parsed when VS Code first asks for them.
+ * only registers providers and listeners; documents are parsed when first needed.
  */
 import * as vscode from 'vscode';
+import { Linter } from './diagnostics';
 import { DRAFT_SELECTOR, DraftStore } from './drafts';
+import { DraftFixes, fixAllCommand, renumberCommand } from './fixes';
 import { DraftFoldingProvider, DraftSymbolProvider } from './outline';
+import { RuleSettings } from './settings';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Speech Draft', { log: true });
   const store = new DraftStore();
+  const settings = new RuleSettings(log);
+  const linter = new Linter(store, settings, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+  const fixes = new DraftFixes(store, settings, linter);
   const symbols = new DraftSymbolProvider(store);
   const registerSymbols = () =>
     vscode.languages.registerDocumentSymbolProvider(DRAFT_SELECTOR, symbols, { label: vscode.l10n.t('Speech Draft') });
@@ -15,13 +22,19 @@ export function activate(context: vscode.ExtensionContext): void {
   // settings change (enable, include, showMarkers) re-registers the provider, which drops the cache.
   let symbolRegistration = registerSymbols();
   context.subscriptions.push(
+    log,
     store,
+    settings,
+    linter,
     { dispose: () => symbolRegistration.dispose() },
     store.onDidChangeDrafts(() => {
       symbolRegistration.dispose();
       symbolRegistration = registerSymbols();
     }),
     vscode.languages.registerFoldingRangeProvider(DRAFT_SELECTOR, new DraftFoldingProvider(store)),
+    vscode.languages.registerCodeActionsProvider(DRAFT_SELECTOR, fixes, DraftFixes.metadata),
+    vscode.commands.registerCommand('speechDraft.fixAll', () => fixAllCommand(fixes)),
+    vscode.commands.registerCommand('speechDraft.renumberHeadings', () => renumberCommand(fixes, store)),
   );
 }
 

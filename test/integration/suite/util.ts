@@ -21,7 +21,16 @@ export async function openDoc(relPath: string, options?: vscode.TextDocumentShow
   return vscode.window.showTextDocument(doc, options);
 }
 
+/**
+ * Closes every editor, reverting unsaved changes first, so that no test leaves a modified or
+ * dirty workspace file behind (a dirty file's close would otherwise wait on a save prompt).
+ */
 export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty) continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 

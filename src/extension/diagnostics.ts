@@ -1,0 +1,129 @@
+/**
+ * The Problems panel: lints drafts as the writer types (throttled, stale results dropped by a
+ * generation counter) or on save (`speechDraft.run`), and keeps the problems of the current
+ * version for the code actions. Diagnostics go away when a file closes or stops being a draft.
+ */
+import * as vscode from 'vscode';
+import { lint } from '../core/lint';
+import type { Problem, Severity } from '../core/rules/types';
+import type { DraftStore } from './drafts';
+import type { RuleSettings } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'Speech Draft';
+const THROTTLE_MS = 500;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function isChinese(): boolean {
+  return vscode.env.language.toLowerCase().startsWith('zh');
+}
+
+export function problemRange(p: Problem): vscode.Range {
+  return new vscode.Range(p.line, p.column, p.endLine, p.endColumn);
+}
+
+interface Linted {
+  version: number;
+  problems: Problem[];
+}
+
+export class Linter implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('speechDraft');
+  private readonly results = new Map<string, Linted>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generation = new Map<string, number>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly store: DraftStore,
+    private readonly settings: RuleSettings,
+    private readonly docsBase: vscode.Uri,
+  ) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => this.lintSoon(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        if (this.runMode(e.document) === 'onType') this.lintSoon(e.document, THROTTLE_MS);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.lintSoon(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      store.onDidChangeDrafts(() => this.lintAll()),
+      settings.onDidChange(() => this.lintAll()),
+    );
+    this.lintAll();
+  }
+
+  private runMode(doc: vscode.TextDocument): 'onType' | 'onSave' {
+    return vscode.workspace.getConfiguration('speechDraft', doc.uri).get<'onType' | 'onSave'>('run', 'onType');
+  }
+
+  lintAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.lintSoon(doc, 0);
+  }
+
+  /** Problems of the document's current version, when it has been linted. */
+  problems(doc: vscode.TextDocument): Problem[] | undefined {
+    const r = this.results.get(doc.uri.toString());
+    return r && r.version === doc.version ? r.problems : undefined;
+  }
+
+  /** Lints now and returns the problems (used by code actions when the throttle has not run yet). */
+  async lintNow(doc: vscode.TextDocument): Promise<Problem[]> {
+    return (await this.run(doc)) ?? [];
+  }
+
+  private lintSoon(doc: vscode.TextDocument, delay: number): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.run(doc);
+    }, delay));
+  }
+
+  private async run(doc: vscode.TextDocument): Promise<Problem[] | undefined> {
+    const key = doc.uri.toString();
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
+    if (doc.isClosed) return undefined;
+    const model = this.store.draft(doc);
+    if (!model) {
+      this.forget(doc.uri);
+      return undefined;
+    }
+    const version = doc.version;
+    const config = await this.settings.forDocument(doc);
+    // A newer run started while the configuration was read, or the text changed: drop this one.
+    if (this.generation.get(key) !== generation || doc.version !== version || doc.isClosed) return undefined;
+    const problems = lint(model, config);
+    this.results.set(key, { version, problems });
+    this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(p)));
+    return problems;
+  }
+
+  private toDiagnostic(p: Problem): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(problemRange(p), isChinese() ? p.message['zh-cn'] : p.message.en, SEVERITY[p.severity]);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = { value: p.rule, target: vscode.Uri.joinPath(this.docsBase, `${p.rule}.md`) };
+    return d;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -98,10 +98,32 @@ export function detectConventions(groups: readonly SiblingGroup[]): Map<HeadingL
   return out;
 }
 
+/** How many items of `level`'s groups are not where a convention puts them. */
+function mismatches(groups: readonly SiblingGroup[], level: HeadingLevel, convention: Convention): number {
+  let wrong = 0;
+  const counted = new Map<number, number>();
+  for (const g of groups) {
+    if (g.level !== level) continue;
+    let next = convention === 'continuous' ? (counted.get(g.part) ?? 0) + 1 : 1;
+    for (const h of g.items) if (h.number !== next++) wrong++;
+    counted.set(g.part, next - 1);
+  }
+  return wrong;
+}
+
 export function analyzeStructure(model: DraftModel, forced?: Convention): Structure {
   const groups = siblingGroups(model);
   const conventions = detectConventions(groups);
-  if (forced) for (const level of [2, 3, 4, 5] as HeadingLevel[]) conventions.set(level, forced);
+  for (const level of [2, 3, 4, 5] as HeadingLevel[]) {
+    if (forced) {
+      conventions.set(level, forced);
+      continue;
+    }
+    // The convention that explains the numbers with fewer mistakes wins; the votes break ties.
+    const restart = mismatches(groups, level, 'restart');
+    const continuous = mismatches(groups, level, 'continuous');
+    if (restart !== continuous) conventions.set(level, continuous < restart ? 'continuous' : 'restart');
+  }
   const runs: NumberedRun[] = [];
   const open = new Map<string, NumberedRun>();
   for (const g of groups) {

@@ -1,0 +1,95 @@
+/**
+ * Numbering mistakes inserted into correctly numbered drafts of the outline corpus: each must be
+ * reported at its line by the right rule (and nothing else new), and fixing must give back the
+ * original text exactly. This is the issue's acceptance check, run over every heading of every
+ * clean draft.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../src/core/encoding';
+import { fixText, lint } from '../../src/core/lint';
+import { isDraft } from '../../src/core/outline';
+import { type Heading, parseDraft } from '../../src/core/parser';
+import { applyFixes } from '../../src/core/fixes';
+import { toChineseNumeral } from '../../src/core/numerals';
+import { ROOT } from './helpers';
+
+const DIR = path.join(ROOT, 'test/fixtures/outline');
+const RULES = new Set(['heading-sequence', 'heading-marker']);
+
+interface Mutation {
+  name: string;
+  rule: string;
+  apply(h: Heading, line: string): string | undefined;
+}
+
+const MUTATIONS: Mutation[] = [
+  {
+    name: 'number one too high (a gap)',
+    rule: 'heading-sequence',
+    apply(h, line) {
+      if (h.level === 0 || h.marker.deviations.length) return undefined;
+      const n = h.number + 1;
+      const numeral = h.level <= 2 ? toChineseNumeral(n) : h.level === 5 ? String.fromCodePoint(0x2460 + n - 1) : String(n);
+      return line.slice(0, h.marker.numeralStart) + numeral + line.slice(h.marker.numeralEnd);
+    },
+  },
+  {
+    name: 'half-width brackets',
+    rule: 'heading-marker',
+    apply(h, line) {
+      if (h.level !== 2 && h.level !== 4) return undefined;
+      const m = line.slice(h.marker.start, h.marker.end).replace('（', '(').replace('）', ')');
+      return line.slice(0, h.marker.start) + m + line.slice(h.marker.end);
+    },
+  },
+  {
+    name: 'wrong separator',
+    rule: 'heading-marker',
+    apply(h, line) {
+      if (h.level !== 1 && h.level !== 3) return undefined;
+      const wrong = h.level === 1 ? '.' : '、';
+      return line.slice(0, h.marker.end - 1) + wrong + line.slice(h.marker.end);
+    },
+  },
+];
+
+const files = fs.readdirSync(DIR).filter((f) => /\.(txt|md)$/.test(f)).sort();
+
+describe('numbering mistakes inserted into clean drafts', () => {
+  let checked = 0;
+  for (const file of files) {
+    const { text } = decodeBytes(fs.readFileSync(path.join(DIR, file)));
+    const markdown = file.endsWith('.md');
+    const model = parseDraft(text, { markdown });
+    if (!isDraft(model)) continue;
+    const baseline = lint(model).filter((p) => RULES.has(p.rule));
+    if (baseline.length > 0) continue; // drafts with deliberate mistakes (sloppy-markers, halfwidth-scraped)
+
+    it(`${file}: each mistake is reported at its line and fixed back to the original`, () => {
+      const failures: string[] = [];
+      for (const h of model.headings) {
+        for (const mut of MUTATIONS) {
+          const changed = mut.apply(h, model.lines[h.line]);
+          if (changed === undefined || changed === model.lines[h.line]) continue;
+          const mutated = applyFixes(text, [{ line: h.line, start: 0, end: model.lines[h.line].length, text: changed }]);
+          const problems = lint(parseDraft(mutated, { markdown })).filter((p) => RULES.has(p.rule));
+          const where = `${file}:${h.line + 1} ${mut.name} (${model.lines[h.line].slice(0, 12)}…)`;
+          if (problems.length !== 1 || problems[0].rule !== mut.rule || problems[0].line !== h.line) {
+            failures.push(`${where}: got ${problems.map((p) => `${p.line + 1} ${p.rule}`).join(', ') || 'nothing'}`);
+            continue;
+          }
+          const fixed = fixText(mutated, { markdown, select: (p) => RULES.has(p.rule) }).text;
+          if (fixed !== text) failures.push(`${where}: --fix did not restore the original`);
+          checked++;
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('checked a meaningful number of mutations', () => {
+    expect(checked).toBeGreaterThan(300);
+  });
+});

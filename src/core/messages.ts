@@ -10,21 +10,77 @@ const MESSAGES = {
     en: `Usage: speech-draft <command> [options]
 
 Commands:
+  check [PATH|GLOB|-]...                       check the numbering of drafts and report problems
   outline FILE [--format text|json|markdown]   show the heading hierarchy of a draft ("-" reads stdin)
+
+check takes files, directories (their .txt, .md and .markdown files, skipping node_modules and
+dot-folders), globs (quote them: "drafts/**/*.md"; .txt, .md and .markdown files) or "-" for stdin.
+Only drafts are checked (at least two 一、/（一） headings), as in the editor; files named on the
+command line that are not drafts are reported as skipped.
+
+Options of check:
+  --fix                     fix what can be fixed (markers, numbers, punctuation) in place, then
+                            report what is left (hints are fixed only with --hints); with "-",
+                            print the fixed text on stdout
+  --format text|json|sarif  text (default): FILE:LINE:COLUMN: SEVERITY RULE MESSAGE and a summary;
+                            json: [{"file", "problems": [...]}]; sarif: SARIF 2.1.0
+  --config FILE             use this configuration instead of the nearest .speechdraftrc.json or
+                            .speechdraftrc from each file's folder upwards
+  --hints                   also report hints (left out by default, as in VS Code's Problems panel)
+  --all                     check every file, drafts or not
+  --stdin-filename NAME     the name of the text read from "-" (NAME.md is read as Markdown)
+
+Exit codes: 0 no problem at error severity, 1 problems at error severity, 2 usage, I/O or
+configuration errors.
 
 Options:
   --lang en|zh-cn   language of messages (default: from LC_ALL / LANG)
   -h, --help        show this help
-  -v, --version     show the version`,
+  -v, --version     show the version
+
+Examples:
+  speech-draft check 讲话稿.txt
+  speech-draft check drafts/ "reports/**/*.md"
+  speech-draft check --fix drafts/
+  speech-draft check . --format sarif > speech-draft.sarif
+  cat draft.md | speech-draft check - --stdin-filename draft.md --fix > fixed.md
+  speech-draft outline 讲话稿.txt --format json`,
     'zh-cn': `用法：speech-draft <命令> [选项]
 
 命令：
+  check [路径|通配符|-]...                     检查讲稿的序号并报告问题
   outline 文件 [--format text|json|markdown]   显示讲稿的标题层次（“-”表示从标准输入读取）
+
+check 可以接受文件、文件夹（检查其中的 .txt、.md 和 .markdown 文件，跳过 node_modules 和以“.”开头的
+文件夹）、通配符（请加引号，如 "drafts/**/*.md"；只取 .txt、.md 和 .markdown 文件）或“-”（标准输入）。
+与编辑器中一样，只检查讲稿（至少有两个“一、”或“（一）”级标题）；命令行上直接写出的文件如果不是讲稿，
+会提示已跳过。
+
+check 的选项：
+  --fix                     直接在文件中修正能自动修正的问题（序号形式、编号、标点），再报告其余问题
+                            （“提示”级问题只在加 --hints 时修正）；对“-”则把修正后的文本输出到标准输出
+  --format text|json|sarif  text（默认）：文件:行:列: 严重级别 规则 说明，最后一行为汇总；
+                            json：[{"file", "problems": [...]}]；sarif：SARIF 2.1.0
+  --config 文件             使用指定的配置文件，不再从各文件所在文件夹向上查找最近的
+                            .speechdraftrc.json 或 .speechdraftrc
+  --hints                   同时报告“提示”级问题（默认不报告，与 VS Code 的“问题”面板一致）
+  --all                     检查所有文件，不论是否为讲稿
+  --stdin-filename 名称     从“-”读取的文本的文件名（名称以 .md 结尾时按 Markdown 解析）
+
+退出码：0 没有“错误”级问题；1 有“错误”级问题；2 用法、读写或配置错误。
 
 选项：
   --lang en|zh-cn   提示信息的语言（默认取自 LC_ALL / LANG）
   -h, --help        显示本帮助
-  -v, --version     显示版本号`,
+  -v, --version     显示版本号
+
+示例：
+  speech-draft check 讲话稿.txt
+  speech-draft check drafts/ "reports/**/*.md"
+  speech-draft check --fix drafts/
+  speech-draft check . --format sarif > speech-draft.sarif
+  cat draft.md | speech-draft check - --stdin-filename draft.md --fix > fixed.md
+  speech-draft outline 讲话稿.txt --format json`,
   },
   unknownCommand: { en: 'unknown command "{0}"', 'zh-cn': '未知命令“{0}”' },
   unknownOption: { en: 'unknown option "{0}"', 'zh-cn': '未知选项“{0}”' },
@@ -40,6 +96,44 @@ Options:
   undecodable: { en: 'is neither UTF-8 nor GB18030 text', 'zh-cn': '既不是 UTF-8 也不是 GB18030 编码的文本' },
   chars: { en: '{0} chars', 'zh-cn': '{0}字' },
   noHeadings: { en: '(no headings found)', 'zh-cn': '（未识别到标题）' },
+  optionNotForCommand: { en: 'option {0} does not apply to {1}', 'zh-cn': '选项 {0} 不适用于 {1} 命令' },
+  needInput: {
+    en: 'check needs at least one FILE, DIRECTORY, GLOB or "-" for stdin',
+    'zh-cn': 'check 至少需要一个文件、文件夹、通配符或“-”（标准输入）',
+  },
+  noFileInDirectory: { en: 'no .txt, .md or .markdown file in {0}', 'zh-cn': '{0} 中没有 .txt、.md 或 .markdown 文件' },
+  noFileMatches: { en: 'no .txt, .md or .markdown file matches {0}', 'zh-cn': '没有与 {0} 匹配的 .txt、.md 或 .markdown 文件' },
+  notADraft: {
+    en: 'skipped {0}: not a draft (fewer than two 一、/（一） headings); --all checks it anyway',
+    'zh-cn': '已跳过 {0}：不是讲稿（“一、”或“（一）”级标题少于两个）；加 --all 可照样检查',
+  },
+  noDraftFound: {
+    en: 'no draft among {0} (a draft has at least two 一、/（一） headings); --all checks every file',
+    'zh-cn': '{0}中没有讲稿（讲稿至少有两个“一、”或“（一）”级标题）；加 --all 可检查所有文件',
+  },
+  configInvalid: { en: 'invalid configuration {0}: {1}', 'zh-cn': '配置文件 {0} 有误：{1}' },
+  configUnreadable: { en: 'cannot read configuration {0}: {1}', 'zh-cn': '无法读取配置文件 {0}：{1}' },
+  listSeparator: { en: '; ', 'zh-cn': '；' },
+  cannotWrite: { en: 'cannot write {0}: {1}', 'zh-cn': '无法写入 {0}：{1}' },
+  roundTrip: {
+    en: 'not fixing {0}: its {1} bytes would not be written back exactly as they were read',
+    'zh-cn': '未修正 {0}：该文件的 {1} 编码无法按原样写回',
+  },
+  summary: { en: '{0} ({1}) in {2}', 'zh-cn': '{2}中共有 {0}（{1}）' },
+  fixedSummary: { en: 'fixed {0} in {1}', 'zh-cn': '已修正 {1}中的 {0}' },
+  countSeparator: { en: ', ', 'zh-cn': '、' },
+  problemOne: { en: '{0} problem', 'zh-cn': '{0} 个问题' },
+  problemMany: { en: '{0} problems', 'zh-cn': '{0} 个问题' },
+  errorOne: { en: '{0} error', 'zh-cn': '{0} 个错误' },
+  errorMany: { en: '{0} errors', 'zh-cn': '{0} 个错误' },
+  warningOne: { en: '{0} warning', 'zh-cn': '{0} 个警告' },
+  warningMany: { en: '{0} warnings', 'zh-cn': '{0} 个警告' },
+  infoOne: { en: '{0} info', 'zh-cn': '{0} 条信息' },
+  infoMany: { en: '{0} info', 'zh-cn': '{0} 条信息' },
+  hintOne: { en: '{0} hint', 'zh-cn': '{0} 条提示' },
+  hintMany: { en: '{0} hints', 'zh-cn': '{0} 条提示' },
+  fileOne: { en: '{0} file', 'zh-cn': '{0} 个文件' },
+  fileMany: { en: '{0} files', 'zh-cn': '{0} 个文件' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -48,6 +142,13 @@ export type MessageKey = keyof typeof MESSAGES;
 export function message(locale: Locale, key: MessageKey, ...args: (string | number)[]): string {
   const template: string = MESSAGES[key][locale];
   return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
+export type CountedNoun = 'problem' | 'error' | 'warning' | 'info' | 'hint' | 'file';
+
+/** "1 problem" / "3 problems" / "3 个问题". */
+export function counted(locale: Locale, n: number, noun: CountedNoun): string {
+  return message(locale, `${noun}${n === 1 ? 'One' : 'Many'}` as MessageKey, n);
 }
 
 /** Every message key, for the test that keeps both languages complete. */

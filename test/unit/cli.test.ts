@@ -1,33 +1,11 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CliParams, main } from '../../src/cli/main';
+import { type FileContent, type Run, runCli } from './cli-harness';
 import { SEED } from './helpers';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs the CLI in memory: files from a map (or the real disk for the seed), no process state. */
-async function run(argv: string[], opts: { files?: Record<string, string | Uint8Array>; stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  let out = '';
-  let err = '';
-  const params: CliParams = {
-    argv,
-    readFile: async (p) => {
-      const f = opts.files?.[p];
-      if (f === undefined) return fs.promises.readFile(p);
-      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
-    },
-    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
-    stdout: (t) => { out += t; },
-    stderr: (t) => { err += t; },
-    env: opts.env ?? { LANG: 'en_US.UTF-8' },
-    version: '9.9.9',
-  };
-  const code = await main(params);
-  return { code, out, err };
+/** Runs the CLI in memory (cwd /proj); the seed is there under its real absolute path. */
+async function run(argv: string[], opts: { files?: Record<string, FileContent>; stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return runCli(argv, { ...opts, files: { [SEED]: fs.readFileSync(SEED), ...opts.files } });
 }
 
 describe('speech-draft outline', () => {

@@ -1,0 +1,105 @@
+/**
+ * Everything the CLI does with the outside world goes through CliParams (markdownlint-cli2's
+ * pattern), so the tests run it in memory and node.ts wires it to node:fs. This module also holds
+ * the one place that reads an input and turns a failure into a clear message.
+ */
+import * as path from 'node:path';
+import { DecodeError, type DecodedText, decodeBytes, MAX_FILE_BYTES } from '../core/encoding';
+import { type Locale, type MessageKey, message } from '../core/messages';
+
+export interface FileStat {
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
+
+export interface DirEntry extends FileStat {
+  name: string;
+  isSymbolicLink(): boolean;
+}
+
+export interface CliParams {
+  argv: string[];
+  /** Reads a file (absolute path); errors carry node's `code` (ENOENT, EISDIR, EACCES …). */
+  readFile: (path: string) => Promise<Uint8Array>;
+  readStdin: () => Promise<Uint8Array>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Raw bytes to stdout: `check --fix -` prints the fixed text in the encoding it came in. */
+  stdoutBytes: (data: Uint8Array) => void;
+  env: Record<string, string | undefined>;
+  /** The directory relative paths on the command line are resolved against. */
+  cwd: string;
+  stat: (path: string) => Promise<FileStat>;
+  readdir: (path: string) => Promise<DirEntry[]>;
+  realpath: (path: string) => Promise<string>;
+  /**
+   * Replaces a file's content without ever leaving it half-written: write a temporary file in the
+   * same folder, then rename it over the original (node.ts does this, keeping the file's mode).
+   */
+  writeFile: (path: string, data: Uint8Array) => Promise<void>;
+  version?: string;
+  /** The project's home page (package.json `homepage`), for SARIF's informationUri. */
+  homepage?: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_ERROR = 2;
+
+/** How stdin is named in messages. */
+export const STDIN_LABEL = '<stdin>';
+
+/** The localized reason of an I/O or decoding failure. */
+export function errorReason(locale: Locale, err: unknown): string {
+  let key: [MessageKey, ...(string | number)[]] | undefined;
+  if (err instanceof DecodeError) {
+    if (err.reason === 'binary') key = ['binary'];
+    else if (err.reason === 'too-large') key = ['tooLarge', MAX_FILE_BYTES / 1024 / 1024];
+    else key = ['undecodable'];
+  } else {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') key = ['notFound'];
+    else if (code === 'EISDIR') key = ['isDirectory'];
+    else if (code === 'EACCES' || code === 'EPERM') key = ['noPermission'];
+  }
+  return key ? message(locale, ...key) : String((err as Error | undefined)?.message ?? err);
+}
+
+/** Writes `speech-draft: <message>` on stderr. */
+export function reportError(p: CliParams, text: string): void {
+  p.stderr(`speech-draft: ${text}\n`);
+}
+
+export interface Input {
+  bytes: Uint8Array;
+  decoded: DecodedText;
+}
+
+/**
+ * Reads and decodes one input (`-` is stdin; `file` as the user wrote it, resolved against cwd).
+ * On failure reports a clear message naming the file (on stderr by default) and returns undefined.
+ */
+export async function readInput(
+  p: CliParams,
+  locale: Locale,
+  file: string,
+  report: (text: string) => void = (text) => reportError(p, text),
+): Promise<Input | undefined> {
+  try {
+    const bytes = file === '-' ? await p.readStdin() : await p.readFile(path.resolve(p.cwd, file));
+    return { bytes, decoded: decodeBytes(bytes) };
+  } catch (err) {
+    report(message(locale, 'cannotRead', file === '-' ? STDIN_LABEL : file, errorReason(locale, err)));
+    return undefined;
+  }
+}
+
+export function isMarkdownPath(file: string): boolean {
+  return /\.(md|markdown|mdx)$/i.test(file);
+}
+
+/** A path for messages: relative to cwd when inside it, else absolute. */
+export function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}

@@ -50,6 +50,8 @@ export function validateConfig(value: unknown): LocalizedText[] {
   for (const key of Object.keys(value)) {
     if (key !== 'rules' && key !== '$schema') out.push(t(`unknown key "${key}" (expected "rules")`, `未知的键“${key}”（应为“rules”）`));
   }
+  const schema = (value as SpeechDraftConfig).$schema;
+  if (schema !== undefined && typeof schema !== 'string') out.push(t('"$schema" must be a string', '“$schema”必须是字符串'));
   const rules = (value as SpeechDraftConfig).rules;
   if (rules === undefined) return out;
   if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
@@ -107,6 +109,26 @@ export function validateConfig(value: unknown): LocalizedText[] {
   return out;
 }
 
+/** jsonc-parser's error codes in words. */
+const PARSE_ERRORS: Record<string, [string, string]> = {
+  InvalidSymbol: ['unexpected character', '意外的字符'],
+  InvalidNumberFormat: ['invalid number', '数字格式不对'],
+  PropertyNameExpected: ['a property name (in double quotes) is expected', '此处应为属性名（用双引号括起）'],
+  ValueExpected: ['a value is expected', '此处应为一个值'],
+  ColonExpected: ['":" is expected', '此处应为“:”'],
+  CommaExpected: ['"," is expected', '此处应为“,”'],
+  CloseBraceExpected: ['"}" is expected (an object is not closed)', '此处应为“}”（对象没有闭合）'],
+  CloseBracketExpected: ['"]" is expected (a list is not closed)', '此处应为“]”（列表没有闭合）'],
+  EndOfFileExpected: ['unexpected text after the end', '结尾之后还有多余内容'],
+  InvalidCommentToken: ['invalid comment', '注释格式不对'],
+  UnexpectedEndOfComment: ['a comment is not closed', '注释没有闭合'],
+  UnexpectedEndOfString: ['a string is not closed', '字符串没有闭合'],
+  UnexpectedEndOfNumber: ['a number is cut off', '数字不完整'],
+  InvalidUnicode: ['invalid \\u escape', '\\u 转义不对'],
+  InvalidEscapeCharacter: ['invalid escape', '转义字符不对'],
+  InvalidCharacter: ['invalid character in a string', '字符串中有非法字符'],
+};
+
 /** Parses a configuration file's text (JSON with comments and trailing commas). Throws ConfigError. */
 export function parseConfig(text: string, file: string): SpeechDraftConfig {
   const errors: ParseError[] = [];
@@ -116,8 +138,8 @@ export function parseConfig(text: string, file: string): SpeechDraftConfig {
     const before = text.slice(0, e.offset);
     const line = before.split(/\r\n|\r|\n/).length;
     const column = e.offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
-    const code = printParseErrorCode(e.error);
-    throw new ConfigError(file, [t(`invalid JSON at line ${line}, column ${column}: ${code}`, `第 ${line} 行第 ${column} 列不是有效的 JSON：${code}`)]);
+    const [en, zh] = PARSE_ERRORS[printParseErrorCode(e.error)] ?? [printParseErrorCode(e.error), printParseErrorCode(e.error)];
+    throw new ConfigError(file, [t(`invalid JSON at line ${line}, column ${column}: ${en}`, `第 ${line} 行第 ${column} 列不是有效的 JSON：${zh}`)]);
   }
   const problems = validateConfig(value);
   if (problems.length > 0) throw new ConfigError(file, problems);

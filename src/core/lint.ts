@@ -3,7 +3,7 @@
  * can reveal another, e.g. a marker rewritten after it was renumbered; at most MAX_FIX_PASSES).
  */
 import { type ResolvedConfig, resolveConfig } from './config';
-import { applyFixes } from './fixes';
+import { applyFixes, normalizeEdits } from './fixes';
 import { type DraftModel, parseDraft } from './parser';
 import { RULES } from './rules/registry';
 import type { Problem, ProblemReport, Rule, TextEdit } from './rules/types';
@@ -67,12 +67,14 @@ export function fixText(text: string, options: LintOptions & { select?: (p: Prob
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const problems = lintText(current, options);
-    const edits: TextEdit[] = [];
-    for (const p of problems) if (p.fix && (!options.select || options.select(p))) edits.push(...p.fix);
+    const selected = problems.filter((p) => p.fix && (!options.select || options.select(p)));
+    const edits: TextEdit[] = selected.flatMap((p) => p.fix!);
     if (edits.length === 0) return { text: current, applied, problems };
     const next = applyFixes(current, edits);
     if (next === current) return { text: current, applied, problems };
-    applied += problems.filter((p) => p.fix && (!options.select || options.select(p))).length;
+    // Count the problems whose edits all survived (overlapping ones wait for the next pass).
+    const kept = new Set(normalizeEdits(edits));
+    applied += selected.filter((p) => p.fix!.every((e) => kept.has(e))).length;
     current = next;
   }
   return { text: current, applied, problems: lintText(current, options) };

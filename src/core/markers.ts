@@ -50,7 +50,8 @@ const DIGITS = '[0-9０-９]{1,3}';
 const CIRCLED = '[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]';
 
 /** A character that can begin heading text: CJK, a letter, a digit, an opening quote or bracket. */
-const TEXT_START = /^[\p{L}\p{N}“‘「『《〈【（(“"'\u3400-\u9fff]/u;
+/** `*`/`_` too: Markdown emphasis may open the title (一、**总体要求**). */
+const TEXT_START = /^[\p{L}\p{N}“‘「『《〈【（(“"'*_\u3400-\u9fff]/u;
 /** Characters after "1 " that show a quantity ("3 个方面"), not a heading. */
 const QUANTITY_AFTER_SPACE = /^[个项条名人次年月日号时分秒万亿元%％倍家所户位套台件种类批级届期]/;
 
@@ -175,8 +176,6 @@ function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: numb
         if (!/^[\u3400-\u9fff“《]/.test(afterTrim) || QUANTITY_AFTER_SPACE.test(afterTrim)) return undefined;
         deviations.push('missing-separator');
       } else if (sep !== '.') {
-        // "1，" and "1、" must be followed directly by text to count, not by a quantity.
-        if (QUANTITY_AFTER_SPACE.test(afterTrim)) return undefined;
         deviations.push('wrong-separator');
       }
       if (hasFullWidthDigit(numeral)) deviations.push('full-width-digit');
@@ -187,8 +186,8 @@ function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: numb
       else if (open !== '（' || close !== '）') deviations.push('half-width-bracket');
       if (sep) deviations.push('extra-punctuation');
       if (hasFullWidthDigit(numeral)) deviations.push('full-width-digit');
-      // "1)" directly followed by a unit ("3)个") is not a marker; "（1）班" is a class name.
-      if (QUANTITY_AFTER_SPACE.test(after) || /^班/.test(after)) return undefined;
+      // "（1）班" is a class name, not a marker. (Headings may start with 年/月: （3）年终考核.)
+      if (/^班/.test(after)) return undefined;
       break;
     case 5:
       if (sep) deviations.push('extra-punctuation');

@@ -86,9 +86,8 @@ interface TitleCut {
  * Finds where a heading's title ends in `s` from `from`: at the first 。！？ outside quotes and
  * brackets (run-in when text follows), or at a ： followed by an enumeration.
  */
-function cutTitle(s: string, from: number): TitleCut {
+function cutTitle(s: string, from: number, n = s.length): TitleCut {
   let depth = 0;
-  const n = s.length;
   for (let i = from; i < n; i++) {
     const ch = s[i];
     if (OPENERS.includes(ch)) depth++;
@@ -98,7 +97,7 @@ function cutTitle(s: string, from: number): TitleCut {
       if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
         let next = i + 1;
         while (next < n && /[”’」』!?！？。*]/.test(s[next])) next++;
-        const rest = s.slice(next).trim();
+        const rest = s.slice(next, n).trim();
         if (rest.length > 0) return { end: i, runIn: true, next };
         return { end: n, runIn: false, next: n };
       }
@@ -126,7 +125,9 @@ function makeHeading(line: string, lineNo: number, ctx: LineContext, marker: Mar
     while (titleStart < line.length && /[ \t\u3000]/.test(line[titleStart])) titleStart++;
     end = line.length;
   } else {
-    const cut = cutTitle(line, titleStart);
+    // `## 一、总体要求 ##`: the closing sequence is not part of the heading's text.
+    const closing = ctx.atx > 0 ? /[ \t]+#+[ \t]*$/.exec(line) : null;
+    const cut = cutTitle(line, titleStart, closing && closing.index >= titleStart ? closing.index : line.length);
     end = cut.end;
     runIn = cut.runIn;
   }
@@ -271,6 +272,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
     } else {
       attachmentNote = false;
       if (ctx.atx > 0) candidates.push(plainAtxHeading(line, i, ctx));
+      else if (candidates.length > 0 && isSecondSpeechTitle(lines, contexts, i)) candidates.push(plainAtxHeading(line, i, ctx));
     }
   }
 
@@ -309,6 +311,31 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
     chars: prefix[lines.length],
     charsWithPunctuation: prefixP[lines.length],
   };
+}
+
+/** 同志们： 各位代表： 尊敬的…： — the address that opens a speech. */
+const ADDRESS = /^(同志们|各位|尊敬的|亲爱的|老师们|同学们|朋友们|女士们)[^。！？]{0,30}[：:]$/;
+const SUBTITLE = /^[ \t\u3000]*(——|--)/;
+const DATE_LINE = /^[ \t\u3000]*[（(][0-9０-９〇一二三四五六七八九十]{4}年[^）)]{0,12}[）)][ \t\u3000]*$/;
+
+/**
+ * A second speech in the same file: after some headings, a title-like line followed (within two
+ * lines) by a salutation (同志们：), a subtitle (——在…上的讲话) or a date line. It restarts 一、.
+ */
+function isSecondSpeechTitle(lines: readonly string[], contexts: readonly LineContext[], i: number): boolean {
+  const line = lines[i];
+  if (SUBTITLE.test(line) || DATE_LINE.test(line)) return false;
+  const t = titleOf(line, i, contexts[i]);
+  if (!t || t.text.length > 40 || SALUTATION.test(t.text)) return false;
+  // The next lines: subtitle and date lines may come first, then the salutation.
+  for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
+    if (contexts[j].kind === 'blank') continue;
+    seen++;
+    const next = lines[j].trim();
+    if (ADDRESS.test(next)) return true;
+    if (!SUBTITLE.test(next) && !DATE_LINE.test(next)) return seen > 1;
+  }
+  return false;
 }
 
 /** 第一部分 / 附件1 lines are part titles only when they stand alone as short lines. */

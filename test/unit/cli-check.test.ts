@@ -316,7 +316,7 @@ describe('speech-draft check: configuration', () => {
   it('reports a broken configuration once, naming the file and the problem; exit 2, other files still checked', async () => {
     const files = fixtures({ '/proj/configs/broken/d2.txt': fixtures()['/proj/configs/broken/d.txt'] });
     const r = await check(['configs/broken/d.txt', 'configs/broken/d2.txt', 'configs/a.txt'], { files });
-    expect(r.err.split('\n')[0]).toBe('speech-draft: invalid configuration configs/broken/.speechdraftrc.json: invalid JSON at line 4, column 1: CloseBraceExpected');
+    expect(r.err.split('\n')[0]).toBe('speech-draft: invalid configuration configs/broken/.speechdraftrc.json: invalid JSON at line 4, column 1: "}" is expected (an object is not closed)');
     expect(r.err.match(/invalid configuration/g)).toHaveLength(1);
     expect(r.err).not.toMatch(/\bat \w+ \(|Error:/); // no stack trace
     expect(lines(r.out).map((l) => l.split(':')[0])).toEqual(['configs/a.txt', 'configs/a.txt']);
@@ -334,7 +334,7 @@ describe('speech-draft check: configuration', () => {
       'speech-draft: 配置文件 configs/invalid/.speechdraftrc.json 有误：未知规则“heading-numbers”（已有规则：heading-sequence、heading-marker、heading-hierarchy、heading-punctuation、enumeration-sequence、enumeration-marker）；rules.heading-marker：“loud”不是 error, warning, info, hint, off 之一\n',
     );
     const zhBroken = await check(['configs/broken/d.txt', '--lang', 'zh-cn']);
-    expect(zhBroken.err).toBe('speech-draft: 配置文件 configs/broken/.speechdraftrc.json 有误：第 4 行第 1 列不是有效的 JSON：CloseBraceExpected\n');
+    expect(zhBroken.err).toBe('speech-draft: 配置文件 configs/broken/.speechdraftrc.json 有误：第 4 行第 1 列不是有效的 JSON：此处应为“}”（对象没有闭合）\n');
   });
 
   it('stops before checking anything when --config is missing or broken', async () => {
@@ -342,7 +342,7 @@ describe('speech-draft check: configuration', () => {
     expect(missing).toMatchObject({ code: 2, out: '', err: 'speech-draft: cannot read configuration nope.json: no such file\n' });
     const broken = await check(['drafts/errors.txt', '--config', 'configs/broken/.speechdraftrc.json', '--lang', 'zh-cn']);
     expect(broken.out).toBe('');
-    expect(broken.err).toBe('speech-draft: 配置文件 configs/broken/.speechdraftrc.json 有误：第 4 行第 1 列不是有效的 JSON：CloseBraceExpected\n');
+    expect(broken.err).toBe('speech-draft: 配置文件 configs/broken/.speechdraftrc.json 有误：第 4 行第 1 列不是有效的 JSON：此处应为“}”（对象没有闭合）\n');
     expect(broken.code).toBe(2);
   });
 });

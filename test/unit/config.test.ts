@@ -27,6 +27,8 @@ describe('.speechdraftrc.json', () => {
     ['{"rules": {"heading-punctuation": {"strict": true}}}', 'rules.heading-punctuation: unknown option "strict" (only "severity")', '未知选项'],
     ['{"rule": {}}', 'unknown key "rule"', '未知的键'],
     ['[]', 'must be a JSON object', 'JSON 对象'],
+    ['{"$schema": 5}', '"$schema" must be a string', '必须是字符串'],
+    ['{"rules": {"heading-sequence": "error"}', 'line 1, column 40: "}" is expected', '此处应为“}”'],
     ['{"rules": {', 'invalid JSON at line 1', '不是有效的 JSON'],
   ])('rejects %s with a clear message in both languages', (text, en, zh) => {
     const e = errorsOf(text);

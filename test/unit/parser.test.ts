@@ -125,6 +125,25 @@ describe('headings', () => {
   });
 });
 
+describe('a second speech in the same file', () => {
+  it('restarts 一、 under its own title', () => {
+    const text = ['在甲会议上的讲话', '同志们：', '一、甲', '二、乙', '', '在乙会议上的讲话', '（2024年3月1日）', '同志们：', '一、丙', '二、丁'].join('\n');
+    expect(outline(text)).toEqual([
+      'title: 在甲会议上的讲话',
+      '3 L1 一、 | 甲',
+      '4 L1 二、 | 乙',
+      '6 L0 | 在乙会议上的讲话',
+      '9   L1 一、 | 丙',
+      '10   L1 二、 | 丁',
+    ]);
+  });
+
+  it('does not take a short body line for a title', () => {
+    const text = ['讲话', '一、甲', '正文第一段', '正文第二段', '二、乙'].join('\n');
+    expect(outline(text).slice(1)).toEqual(['2 L1 一、 | 甲', '5 L1 二、 | 乙']);
+  });
+});
+
 describe('titles', () => {
   it('takes the first line as the title, not the subtitle, date or salutation', () => {
     const text = '在全市教育工作会议上的讲话\n——立足新起点 谱写新篇章\n（2024年2月20日）\n张三\n同志们：\n一、成绩\n二、问题';
@@ -155,6 +174,8 @@ describe('Markdown', () => {
       '> （二）引用中的标题',
       '',
       '**二、重点任务**',
+      '## 三、保障措施。 ##',
+      '四、**组织实施**',
       '### 附录',
       '### 参考资料',
     ].join('\n');
@@ -164,8 +185,10 @@ describe('Markdown', () => {
       '5   L2 （一） | 推动学前教育发展',
       '7   L2 （二） | 引用中的标题',
       '9 L1 二、 | 重点任务',
-      '10 L0 附录 | ',
-      '11 L0 | 参考资料',
+      '10 L1 三、 | 保障措施',
+      '11 L1 四、 | 组织实施',
+      '12 L0 附录 | ',
+      '13 L0 | 参考资料',
     ]);
   });
 

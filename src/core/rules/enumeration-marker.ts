@@ -7,6 +7,13 @@ import type { Rule } from './types';
 import { enumerationRuns } from './enumerations';
 import { t } from './util';
 
+/** The punctuation style after a marker, half-width forms folded into full-width ones. */
+function style(separator: string): string {
+  if (separator === ',' || separator === '，') return '，';
+  if (separator === ':' || separator === '：') return '：';
+  return separator;
+}
+
 export const enumerationMarker: Rule = {
   id: 'enumeration-marker',
   description: t(
@@ -30,19 +37,21 @@ export const enumerationMarker: Rule = {
           });
           continue;
         }
-        if (item === first || item.family === '第' || item.number === -1) continue;
-        // 是-family and 首先-family items: with or without a comma, as the run's first item is.
-        const hasComma = item.separator === '，' || item.separator === ',';
-        const firstHasComma = first.separator === '，' || first.separator === ',';
-        if (hasComma === firstHasComma || first.family === '第') continue;
-        const form = firstHasComma ? `${item.text}，` : item.text;
+        if (item === first || item.family === '第' || item.number === -1 || first.family === '第') continue;
+        // 是-family and 首先-family items are written as the run's first item is: with a comma,
+        // a colon, or nothing after the marker.
+        const want = style(first.separator);
+        if (style(item.separator) === want) continue;
+        const form = item.text + want;
+        const at = item.end;
+        const fix = item.separator === '' ? { line: item.line, start: at, end: at, text: want } : { line: item.line, start: at, end: at + 1, text: want };
         report({
           ...range(item),
           message: t(
             `"${item.text}${item.separator}" is written differently from "${first.text}${first.separator}" in the same enumeration: write "${form}"`,
             `同一组序次语写法不一：“${item.text}${item.separator}”与“${first.text}${first.separator}”不同，应为“${form}”`,
           ),
-          fix: [firstHasComma ? { line: item.line, start: item.end, end: item.end, text: '，' } : { line: item.line, start: item.end, end: item.end + 1, text: '' }],
+          fix: [fix],
         });
       }
     }

@@ -82,6 +82,8 @@ export const headingMarker: Rule<Options> = {
     const [o, c] = useHalf ? ['(', ')'] : ['（', '）'];
     for (const h of [...model.headings, ...model.listItems]) {
       if (h.level === 0) continue;
+      // Markdown's own list syntax (1) item): rewriting it would stop it being a list.
+      if (model.markdown && /^[0-9]{1,3}\)[ \t]/.test(model.lines[h.line].slice(h.marker.start))) continue;
       const m = h.marker;
       let open = '';
       let close = '';

@@ -3,6 +3,7 @@
  * B.4; ？！ and …… are allowed). Fix: remove the 。，；： at its end. Run-in headings, whose first
  * sentence is the heading and ends with 。, are not concerned.
  */
+import { headingLabel } from '../outline';
 import type { Rule } from './types';
 import { t } from './util';
 
@@ -26,7 +27,7 @@ export const headingPunctuation: Rule = {
         column: col,
         endLine: h.line,
         endColumn: col + 1,
-        message: t(`Heading "${h.marker.text}${h.title}" ends with "${ch}": a heading takes no ending punctuation`, `标题“${h.marker.text}${h.title}”末尾的“${ch}”应删去：标题末尾不加标点`),
+        message: t(`Heading "${headingLabel({ marker: h.marker.text, title: h.title })}" ends with "${ch}": a heading takes no ending punctuation`, `标题“${headingLabel({ marker: h.marker.text, title: h.title })}”末尾的“${ch}”应删去：标题末尾不加标点`),
         fix: [{ line: h.line, start: col, end: col + 1, text: '' }],
       });
     }

@@ -80,6 +80,12 @@ ruleTable('enumeration-marker', {
       output: doc('一是，加强领导；二是，完善制度；三是，强化督导。'),
     },
     {
+      name: '一是： and 二是， mixed in one run (a colon is its own style)',
+      text: doc('一是：加强领导；二是，完善制度。'),
+      errors: ['2:9-12 "二是，" is written differently from "一是：" in the same enumeration: write "二是："'],
+      output: doc('一是：加强领导；二是：完善制度。'),
+    },
+    {
       name: '一是 and 二是， mixed in one run',
       text: doc('一是加强领导；二是，完善制度。'),
       errors: ['2:8-11 "二是，" is written differently from "一是"'],

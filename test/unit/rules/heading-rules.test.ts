@@ -78,6 +78,7 @@ ruleTable('heading-marker', {
     lines('一、甲', '（一）乙', '1.丙', '（1）丁', '①戊'),
     { name: 'dominant half-width brackets', options: { brackets: 'dominant' }, text: lines('一、甲', '(一)a', '(二)b', '(三)c') },
     { name: 'run-in text with half-width punctuation is not a marker problem', text: lines('一、甲', '（一）推动发展,促进公平。正文(略)') },
+    { name: 'Markdown 1) list items keep their list syntax', markdown: true, text: lines('## 一、甲', '', '## 二、乙', '', '要求如下：', '', '1) 推进学前教育普及普惠；', '2) 推进义务教育优质均衡。') },
   ],
   invalid: [
     {
@@ -119,6 +120,14 @@ ruleTable('heading-marker', {
       output: lines('## 一、总体要求', '', '**（一）推动发展。**正文', '', '## 二、重点任务'),
     },
   ],
+});
+
+ruleTable('heading-sequence', {
+  valid: [
+    { name: 'headings that start with 年 or 月', text: lines('一、甲', '（一）乙', '（1）定期调度', '（2）按月通报', '（3）年终考核', '（4）严格问责', '1、年度考核', '2、月度通报', '二、丙') },
+    { name: 'a second speech in the same file restarts 一、', text: lines('在甲会议上的讲话', '同志们：', '一、甲', '二、乙', '在乙会议上的讲话', '——在全市教育工作会议上', '一、丙', '二、丁') },
+  ],
+  invalid: [],
 });
 
 ruleTable('heading-hierarchy', {

@@ -43,7 +43,7 @@ export function ruleTable(rule: string, cases: { valid: (string | ValidCase)[]; 
         expect(problems.map(describeProblem)).toEqual([]);
       });
     });
-    describe('invalid', () => {
+    if (cases.invalid.length > 0) describe('invalid', () => {
       it.each(cases.invalid.map((c) => [c.name ?? c.text.slice(0, 40), c] as const))('%s', (_n, c) => {
         const config = configFor(rule, c.options);
         const problems = lintText(c.text, { markdown: c.markdown, config }).filter((p) => p.rule === rule);

@@ -99,6 +99,11 @@ async function revealProblems(page) {
   await page.locator('.editor-instance .monaco-editor textarea').first().focus();
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.panel .markers-panel').waitFor({ state: 'visible' });
+  try {
+    await page.locator('.panel .markers-panel .monaco-list-row').first().waitFor({ timeout: 15_000 });
+  } catch {
+    console.warn('warning: the Problems panel shows no problems');
+  }
 }
 
 /**

@@ -28,10 +28,16 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const ITEM = new RegExp(
   // 一是一，二是二 and the idiom 一抓到底 are prose, not enumerations.
   `(${CN})([是要抓])(?!${CN}(?:[，,。；;！？!?、]|$)|到底)|其(${CN})(?=[，,、是：:])|第(${CN})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,、：:]|[是要])`,
-  'g',
+  'y',
 );
-/** Sentence boundaries before an item (DOMAIN §2): 。；：， (and their half-width forms), ！？, space. */
-const BOUNDARY = /[。；：，！？;:,!?\s\u3000]/;
+/** Characters an item can start with. */
+const ITEM_START = new Uint8Array(0x10000);
+for (const ch of '一二三四五六七八九十其第首再最') ITEM_START[ch.charCodeAt(0)] = 1;
+/**
+ * A sentence boundary before an item (DOMAIN §2: 。；：， and their half-width forms, ！？, space;
+ * `*` of Markdown bold), then a character an item can start with.
+ */
+const CANDIDATE = /[。；：，！？;:,!? \t\u3000\u00a0*][一二三四五六七八九十其第首再最]/g;
 const ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };
 
 /** Scans body text (and the text after a heading's marker) for enumeration markers. */
@@ -53,12 +59,21 @@ export function findEnumerations(
     if (ctx.kind !== 'text' || i === titleLine) continue;
     const line = lines[i];
     const from = scanFrom.get(i) ?? ctx.contentStart;
-    ITEM.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = ITEM.exec(line))) {
-      const at = m.index;
-      // Sentence boundary before the marker (or the start of the scanned text).
-      if (at > from && !BOUNDARY.test(line[at - 1]) && !(line[at - 1] === '*' && at - 2 < from)) continue;
+    // Candidates: where the scan starts, and every item-start character right after a sentence
+    // boundary, found by one regex search (a few positions a line instead of every character).
+    CANDIDATE.lastIndex = from;
+    for (let at = from, first = true; ; first = false) {
+      if (!first) {
+        const c = CANDIDATE.exec(line);
+        if (!c) break;
+        at = c.index + 1;
+        // A bold opener counts as a boundary only where the scan starts (**一是…).
+        if (line[c.index] === '*' && c.index - 1 >= from) continue;
+      }
+      if (ITEM_START[line.charCodeAt(at)] !== 1) continue;
+      ITEM.lastIndex = at;
+      const m = ITEM.exec(line);
+      if (!m) continue;
       let family: EnumerationFamily;
       let number: number | undefined;
       if (m[1] !== undefined) {
@@ -87,6 +102,7 @@ export function findEnumerations(
         separator: /[，,、：:]/.test(next) ? next : '',
         heading: hi,
       });
+      CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, end - 1);
     }
   }
   return out;

@@ -19,7 +19,18 @@ export function lint(model: DraftModel, config: ResolvedConfig = DEFAULT_CONFIG)
     const setting = config.get(rule.id);
     const severity = setting?.severity ?? rule.defaultSeverity;
     if (severity === 'off') return;
-    const report = (p: ProblemReport) => problems.push({ ...p, rule: rule.id, severity: p.severity ?? severity });
+    // One object literal of a fixed shape (an object spread of the report is slow in V8).
+    const report = (p: ProblemReport) =>
+      problems.push({
+        line: p.line,
+        column: p.column,
+        endLine: p.endLine,
+        endColumn: p.endColumn,
+        message: p.message,
+        fix: p.fix,
+        rule: rule.id,
+        severity: p.severity ?? severity,
+      });
     try {
       rule.run({ model, options: (setting?.options ?? {}) as never, report });
     } catch (err) {

@@ -32,10 +32,10 @@ export interface Section {
   children: Section[];
   /** 0-based last line of the section (trailing blank lines excluded). */
   endLine: number;
-  /** Han characters, letters and digits in the section, its heading and children included. */
-  chars: number;
+  /** Han characters, letters and digits in the section, its heading and children included (computed on first use). */
+  readonly chars: number;
   /** Every non-space character. */
-  charsWithPunctuation: number;
+  readonly charsWithPunctuation: number;
 }
 
 export interface DocumentTitle {
@@ -58,9 +58,9 @@ export interface DraftModel {
   /** Lines that carry a marker but read as items of a short list, not as headings. */
   listItems: Heading[];
   enumerations: EnumerationItem[];
-  /** Character counts of the whole document. */
-  chars: number;
-  charsWithPunctuation: number;
+  /** Character counts of the whole document (computed on first use). */
+  readonly chars: number;
+  readonly charsWithPunctuation: number;
 }
 
 export interface ParseOptions {
@@ -82,6 +82,18 @@ interface TitleCut {
   next: number;
 }
 
+const CUT_OPEN = 1, CUT_CLOSE = 2, CUT_QUOTE = 3, CUT_END = 4, CUT_COLON = 5;
+/** What each UTF-16 code unit means to cutTitle (0: nothing). */
+const CUT = new Uint8Array(0x10000);
+for (const ch of OPENERS) CUT[ch.charCodeAt(0)] = CUT_OPEN;
+for (const ch of CLOSERS) CUT[ch.charCodeAt(0)] = CUT_CLOSE;
+CUT[0x22] = CUT_QUOTE;
+for (const ch of '。！？!?') CUT[ch.charCodeAt(0)] = CUT_END;
+for (const ch of '：:') CUT[ch.charCodeAt(0)] = CUT_COLON;
+/** ”’」』!?！？。* : skipped after the end of a run-in title. */
+const AFTER_END = new Uint8Array(0x10000);
+for (const ch of '”’」』!?！？。*') AFTER_END[ch.charCodeAt(0)] = 1;
+
 /**
  * Finds where a heading's title ends in `s` from `from`: at the first 。！？ outside quotes and
  * brackets (run-in when text follows), or at a ： followed by an enumeration.
@@ -89,19 +101,20 @@ interface TitleCut {
 function cutTitle(s: string, from: number, n = s.length): TitleCut {
   let depth = 0;
   for (let i = from; i < n; i++) {
-    const ch = s[i];
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (ch === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    const k = CUT[s.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k === CUT_OPEN) depth++;
+    else if (k === CUT_CLOSE) depth = Math.max(0, depth - 1);
+    else if (k === CUT_QUOTE) depth = depth > 0 ? depth - 1 : depth + 1;
     else if (depth === 0) {
-      if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
+      if (k === CUT_END) {
         let next = i + 1;
-        while (next < n && /[”’」』!?！？。*]/.test(s[next])) next++;
+        while (next < n && AFTER_END[s.charCodeAt(next)] === 1) next++;
         const rest = s.slice(next, n).trim();
         if (rest.length > 0) return { end: i, runIn: true, next };
         return { end: n, runIn: false, next: n };
       }
-      if ((ch === '：' || ch === ':') && i + 1 < n && LIST_AFTER_COLON.test(s.slice(i + 1, i + 40).replace(/^\*+/, ''))) {
+      if (i + 1 < n && LIST_AFTER_COLON.test(s.slice(i + 1, i + 40).replace(/^\*+/, ''))) {
         return { end: i, runIn: true, next: i + 1 };
       }
     }
@@ -281,21 +294,27 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
   const headings = candidates.filter((h) => !list.has(h));
   const listItems = candidates.filter((h) => list.has(h));
 
-  // 4. Sections and counts (prefix sums make each section's count O(1)).
-  const prefix = new Float64Array(lines.length + 1);
-  const prefixP = new Float64Array(lines.length + 1);
-  for (let i = 0; i < lines.length; i++) {
-    const k = contexts[i].kind;
-    const c = k === 'text' || k === 'blank' ? countChars(lines[i]) : { content: 0, withPunctuation: 0 };
-    prefix[i + 1] = prefix[i] + c.content;
-    prefixP[i + 1] = prefixP[i] + c.withPunctuation;
-  }
+  // 4. Sections, and counts computed on first use (the checks never need them): prefix sums
+  // over the lines make each section's count O(1).
+  let sums: [Float64Array, Float64Array] | undefined;
+  const counts = (): [Float64Array, Float64Array] => {
+    if (sums) return sums;
+    const prefix = new Float64Array(lines.length + 1);
+    const prefixP = new Float64Array(lines.length + 1);
+    for (let i = 0; i < lines.length; i++) {
+      const k = contexts[i].kind;
+      const c = k === 'text' || k === 'blank' ? countChars(lines[i]) : { content: 0, withPunctuation: 0 };
+      prefix[i + 1] = prefix[i] + c.content;
+      prefixP[i + 1] = prefixP[i] + c.withPunctuation;
+    }
+    return (sums = [prefix, prefixP]);
+  };
   const lastContent = (from: number, to: number) => {
     let e = to;
     while (e > from && contexts[e].kind === 'blank') e--;
     return e;
   };
-  const sections = buildSections(headings, lines.length, lastContent, prefix, prefixP);
+  const sections = buildSections(headings, lines.length, lastContent, counts);
 
   const enumerations = findEnumerations(lines, contexts, headings, listItems, titleLine);
   return {
@@ -308,8 +327,12 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
     sections,
     listItems,
     enumerations,
-    chars: prefix[lines.length],
-    charsWithPunctuation: prefixP[lines.length],
+    get chars() {
+      return counts()[0][lines.length];
+    },
+    get charsWithPunctuation() {
+      return counts()[1][lines.length];
+    },
   };
 }
 
@@ -324,6 +347,8 @@ const DATE_LINE = /^[ \t\u3000]*[（(][0-9０-９〇一二三四五六七八九�
  */
 function isSecondSpeechTitle(lines: readonly string[], contexts: readonly LineContext[], i: number): boolean {
   const line = lines[i];
+  // A body paragraph is far longer than a title (at most 40 characters): skip titleOf's scans.
+  if (line.length - contexts[i].contentStart > 200) return false;
   if (SUBTITLE.test(line) || DATE_LINE.test(line)) return false;
   const t = titleOf(line, i, contexts[i]);
   if (!t || t.text.length > 40 || SALUTATION.test(t.text)) return false;
@@ -347,18 +372,40 @@ function isPartTitle(line: string, marker: Marker): boolean {
   return true;
 }
 
+/** A section whose counts come from the document's prefix sums, computed on first use. */
+class SectionNode implements Section {
+  readonly children: Section[] = [];
+  endLine: number;
+
+  constructor(
+    readonly heading: Heading,
+    private readonly counts: () => [Float64Array, Float64Array],
+  ) {
+    this.endLine = heading.line;
+  }
+
+  get chars(): number {
+    const [p] = this.counts();
+    return p[this.endLine + 1] - p[this.heading.line];
+  }
+
+  get charsWithPunctuation(): number {
+    const [, p] = this.counts();
+    return p[this.endLine + 1] - p[this.heading.line];
+  }
+}
+
 function buildSections(
   headings: readonly Heading[],
   lineCount: number,
   lastContent: (from: number, to: number) => number,
-  prefix: Float64Array,
-  prefixP: Float64Array,
+  counts: () => [Float64Array, Float64Array],
 ): Section[] {
   const roots: Section[] = [];
-  const stack: Section[] = [];
-  const all: Section[] = [];
+  const stack: SectionNode[] = [];
+  const all: SectionNode[] = [];
   for (const h of headings) {
-    const s: Section = { heading: h, children: [], endLine: h.line, chars: 0, charsWithPunctuation: 0 };
+    const s = new SectionNode(h, counts);
     while (stack.length > 0 && stack[stack.length - 1].heading.level >= h.level) stack.pop();
     if (stack.length === 0) roots.push(s);
     else stack[stack.length - 1].children.push(s);
@@ -366,7 +413,7 @@ function buildSections(
     all.push(s);
   }
   // A section ends before the next heading of the same or a higher level (smaller number).
-  const open: Section[] = [];
+  const open: SectionNode[] = [];
   for (const s of all) {
     while (open.length > 0 && open[open.length - 1].heading.level >= s.heading.level) {
       const done = open.pop()!;
@@ -375,9 +422,5 @@ function buildSections(
     open.push(s);
   }
   for (const s of open) s.endLine = lastContent(s.heading.line, lineCount - 1);
-  for (const s of all) {
-    s.chars = prefix[s.endLine + 1] - prefix[s.heading.line];
-    s.charsWithPunctuation = prefixP[s.endLine + 1] - prefixP[s.heading.line];
-  }
   return roots;
 }

@@ -31,7 +31,8 @@ export interface NumberedRun {
 
 export interface Structure {
   groups: SiblingGroup[];
-  conventions: Map<HeadingLevel, Convention>;
+  /** Convention of each level in each part, keyed by conventionKey(level, part). */
+  conventions: Map<string, Convention>;
   runs: NumberedRun[];
 }
 
@@ -72,41 +73,44 @@ export function siblingGroups(model: DraftModel): SiblingGroup[] {
   return groups;
 }
 
+/** Key of a level within a part: conventions are decided per part (each speech, appendix…). */
+export function conventionKey(level: HeadingLevel, part: number): string {
+  return `${level}:${part}`;
+}
+
 /**
- * Detects each level's convention: continuous when, more often than not, a group picks up where
- * the previous group of the same level (in the same part) left off, rather than restarting at 1.
+ * Detects the convention of each level in each part: continuous when, more often than not, a
+ * group picks up where the previous group of the same level left off rather than restarting at 1.
  */
-export function detectConventions(groups: readonly SiblingGroup[]): Map<HeadingLevel, Convention> {
-  const votes = new Map<HeadingLevel, { restart: number; continuous: number }>();
+export function detectConventions(groups: readonly SiblingGroup[]): Map<string, Convention> {
+  const votes = new Map<string, { restart: number; continuous: number }>();
   const previous = new Map<string, { last: number; count: number }>();
   for (const g of groups) {
     if (g.level <= 1) continue;
-    const key = `${g.level}:${g.part}`;
+    const key = conventionKey(g.level, g.part);
     const prev = previous.get(key);
     previous.set(key, { last: g.items[g.items.length - 1].number, count: (prev?.count ?? 0) + g.items.length });
     if (!prev) continue;
-    const v = votes.get(g.level) ?? { restart: 0, continuous: 0 };
+    const v = votes.get(key) ?? { restart: 0, continuous: 0 };
     const first = g.items[0].number;
     // Continuing either from the previous group's last number or from the count so far (so that
     // one mistaken restart does not hide the convention of the groups after it).
     if (first !== 1 && (first === prev.last + 1 || first === prev.count + 1)) v.continuous++;
     else if (first === 1) v.restart++;
-    votes.set(g.level, v);
+    votes.set(key, v);
   }
-  const out = new Map<HeadingLevel, Convention>();
-  for (const [level, v] of votes) out.set(level, v.continuous > v.restart ? 'continuous' : 'restart');
+  const out = new Map<string, Convention>();
+  for (const [key, v] of votes) out.set(key, v.continuous > v.restart ? 'continuous' : 'restart');
   return out;
 }
 
-/** How many items of `level`'s groups are not where a convention puts them. */
-function mismatches(groups: readonly SiblingGroup[], level: HeadingLevel, convention: Convention): number {
+/** How many items of a level's groups in a part are not where a convention puts them. */
+function mismatches(groups: readonly SiblingGroup[], convention: Convention): number {
   let wrong = 0;
-  const counted = new Map<number, number>();
+  let next = 1;
   for (const g of groups) {
-    if (g.level !== level) continue;
-    let next = convention === 'continuous' ? (counted.get(g.part) ?? 0) + 1 : 1;
+    if (convention === 'restart') next = 1;
     for (const h of g.items) if (h.number !== next++) wrong++;
-    counted.set(g.part, next - 1);
   }
   return wrong;
 }
@@ -114,22 +118,30 @@ function mismatches(groups: readonly SiblingGroup[], level: HeadingLevel, conven
 export function analyzeStructure(model: DraftModel, forced?: Convention): Structure {
   const groups = siblingGroups(model);
   const conventions = detectConventions(groups);
-  for (const level of [2, 3, 4, 5] as HeadingLevel[]) {
+  const byKey = new Map<string, SiblingGroup[]>();
+  for (const g of groups) {
+    if (g.level <= 1) continue;
+    const key = conventionKey(g.level, g.part);
+    const list = byKey.get(key);
+    if (list) list.push(g);
+    else byKey.set(key, [g]);
+  }
+  for (const [key, list] of byKey) {
     if (forced) {
-      conventions.set(level, forced);
+      conventions.set(key, forced);
       continue;
     }
     // The convention that explains the numbers with fewer mistakes wins; the votes break ties.
-    const restart = mismatches(groups, level, 'restart');
-    const continuous = mismatches(groups, level, 'continuous');
-    if (restart !== continuous) conventions.set(level, continuous < restart ? 'continuous' : 'restart');
+    const restart = mismatches(list, 'restart');
+    const continuous = mismatches(list, 'continuous');
+    if (restart !== continuous) conventions.set(key, continuous < restart ? 'continuous' : 'restart');
   }
   const runs: NumberedRun[] = [];
   const open = new Map<string, NumberedRun>();
   for (const g of groups) {
-    const convention = g.level >= 2 ? (conventions.get(g.level) ?? 'restart') : 'restart';
+    const key = conventionKey(g.level, g.part);
+    const convention = g.level >= 2 ? (conventions.get(key) ?? 'restart') : 'restart';
     if (convention === 'continuous') {
-      const key = `${g.level}:${g.part}`;
       const run = open.get(key);
       if (run) {
         run.groupStarts.push(run.items.length);

@@ -19,13 +19,19 @@ export interface EnumerationRun {
   items: EnumerationItem[];
 }
 
+const RUNS = new WeakMap<DraftModel, EnumerationRun[]>();
+const GROUP_INDEX: Record<FamilyGroup, number> = { A: 0, B: 1, C: 2 };
+
+/** The runs of a model, computed once per model (two rules use them). */
 export function enumerationRuns(model: DraftModel): EnumerationRun[] {
+  const cached = RUNS.get(model);
+  if (cached) return cached;
   const runs: EnumerationRun[] = [];
-  const open = new Map<string, EnumerationRun>();
+  const open = new Map<number, EnumerationRun>();
   for (const item of model.enumerations) {
     const group = familyGroup(item.family);
     // A run lives in one section: it restarts at the next heading.
-    const key = `${item.heading}:${group}`;
+    const key = (item.heading + 1) * 3 + GROUP_INDEX[group];
     let run = open.get(key);
     if (!run || item.number === 1) {
       run = { group, items: [] };
@@ -34,6 +40,7 @@ export function enumerationRuns(model: DraftModel): EnumerationRun[] {
     }
     run.items.push(item);
   }
+  RUNS.set(model, runs);
   return runs;
 }
 

@@ -125,6 +125,10 @@ ruleTable('heading-marker', {
 ruleTable('heading-sequence', {
   valid: [
     { name: 'headings that start with 年 or 月', text: lines('一、甲', '（一）乙', '（1）定期调度', '（2）按月通报', '（3）年终考核', '（4）严格问责', '1、年度考核', '2、月度通报', '二、丙') },
+    {
+      name: 'each part keeps its own convention (a continuous speech and a restarting one)',
+      text: lines('第一部分 甲', '一、a', '（一）x', '（二）x', '二、b', '（三）x', '（四）x', '第二部分 乙', '一、c', '（一）x', '（二）x', '二、d', '（一）x', '（二）x', '三、e', '（一）x'),
+    },
     { name: 'a second speech in the same file restarts 一、', text: lines('在甲会议上的讲话', '同志们：', '一、甲', '二、乙', '在乙会议上的讲话', '——在全市教育工作会议上', '一、丙', '二、丁') },
   ],
   invalid: [],

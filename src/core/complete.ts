@@ -63,6 +63,7 @@ export function nextEnumeration(model: DraftModel, line: number, character: numb
     if (item.line > line || (item.line === line && item.start >= character)) break;
     if (item.heading === headingIndex) last = item;
   }
-  if (!last || last.number < 1) return undefined;
+  // Only while the run is under way: an item earlier on this line or on the line before.
+  if (!last || last.number < 1 || line - last.line > 1) return undefined;
   return itemMarker(last, last.family, last.number + 1, toChineseNumeral);
 }

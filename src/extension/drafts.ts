@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import { isDraft } from '../core/outline';
 import { type DraftModel, parseDraft } from '../core/parser';
 
-export const DRAFT_LANGUAGES = ['plaintext', 'markdown'];
+/** `speech-draft` is the draft language of this extension (plain text with its own grammar). */
+export const DRAFT_LANGUAGE = 'speech-draft';
+export const DRAFT_LANGUAGES = ['plaintext', 'markdown', DRAFT_LANGUAGE];
 export const DRAFT_SELECTOR: vscode.DocumentSelector = DRAFT_LANGUAGES.map((language) => ({ language }));
 
 type EnableMode = 'auto' | 'always' | 'never';
@@ -50,7 +52,8 @@ export class DraftStore implements vscode.Disposable {
     const mode = config.get<EnableMode>('enable', 'auto');
     if (mode === 'never') return undefined;
     const model = this.model(doc);
-    if (mode === 'always' || isDraft(model)) return model;
+    // A file in the draft language is a draft by choice.
+    if (mode === 'always' || doc.languageId === DRAFT_LANGUAGE || isDraft(model)) return model;
     const include = config.get<string[]>('include', []);
     if (include.some((pattern) => typeof pattern === 'string' && vscode.languages.match({ pattern }, doc) > 0)) return model;
     return undefined;

@@ -5,9 +5,12 @@
 import * as vscode from 'vscode';
 import { Linter } from './diagnostics';
 import { DRAFT_SELECTOR, DraftStore } from './drafts';
+import { NextNumberCompletion } from './completion';
 import { DraftFixes, fixAllCommand, renumberCommand } from './fixes';
+import { registerDraftLanguage } from './language';
 import { DraftFoldingProvider, DraftSymbolProvider } from './outline';
 import { RuleSettings } from './settings';
+import { registerStructureCommands } from './structure';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Speech Draft', { log: true });
@@ -35,6 +38,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(DRAFT_SELECTOR, fixes, DraftFixes.metadata),
     vscode.commands.registerCommand('speechDraft.fixAll', () => fixAllCommand(fixes)),
     vscode.commands.registerCommand('speechDraft.renumberHeadings', () => renumberCommand(fixes, store)),
+    vscode.languages.registerCompletionItemProvider(DRAFT_SELECTOR, new NextNumberCompletion(store), ...NextNumberCompletion.triggerCharacters),
+    ...registerStructureCommands(store),
+    ...registerDraftLanguage(store),
   );
 }
 

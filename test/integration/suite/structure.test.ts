@@ -118,3 +118,23 @@ suite('writing aids', () => {
     assert.strictEqual(symbols[0].children.length, 3);
   });
 });
+
+suite('snippets', () => {
+  teardown(closeAllEditors);
+
+  for (const language of ['plaintext', 'markdown', 'speech-draft']) {
+    test(`the draft snippets are listed for ${language}`, async () => {
+      const doc = await vscode.workspace.openTextDocument({ language, content: 'jianggao' });
+      await vscode.window.showTextDocument(doc);
+      const list = await waitFor(
+        () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 8)),
+        (l) => l.items.some((i) => i.kind === vscode.CompletionItemKind.Snippet),
+      );
+      const snippet = list.items.find((i) => i.kind === vscode.CompletionItemKind.Snippet && (typeof i.label === 'string' ? i.label : i.label.label) === 'jianggao');
+      assert.ok(snippet, list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(' '));
+      const body = (snippet.insertText as vscode.SnippetString).value;
+      assert.match(body, /同志们：/);
+      assert.match(body, /谢谢大家！/);
+    });
+  }
+});

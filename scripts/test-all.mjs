@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: type-check, build, then every suite (vitest unit tests, the integration suite inside a
-// real VS Code), and one closing line for all of them together: `N passed, N failed`.
-// Options: --unit (unit tests only), --integration (integration only).
+// real VS Code, the grammar suite of syntaxes/), and one closing line for all of them together:
+// `N passed, N failed`.
+// Options: --unit, --integration, --grammar run only the suites named (they combine); --grammar
+// alone skips the type-check and the build, which the grammar suite does not need.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, '.test-results');
 const args = new Set(process.argv.slice(2));
-const onlyUnit = args.has('--unit');
-const onlyIntegration = args.has('--integration');
+const selected = ['unit', 'integration', 'grammar'].filter((name) => args.has(`--${name}`));
+const wants = (name) => selected.length === 0 || selected.includes(name);
 
 function run(cmd, argv) {
   const r = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', env: process.env });
@@ -27,32 +29,41 @@ function readCounts(file) {
 }
 
 fs.mkdirSync(results, { recursive: true });
-for (const f of ['unit.json', 'integration.json']) fs.rmSync(path.join(results, f), { force: true });
+for (const f of ['unit.json', 'integration.json', 'grammar.json']) fs.rmSync(path.join(results, f), { force: true });
 
 const suites = [];
 let failedSteps = 0;
 
-if (run('npx', ['--no-install', 'tsc', '--noEmit', '-p', '.']) !== 0) {
-  console.error('test: type-check failed');
-  failedSteps++;
-}
-if (run('node', ['esbuild.mjs']) !== 0) {
-  console.error('test: build failed');
-  process.exit(1);
+if (wants('unit') || wants('integration')) {
+  if (run('npx', ['--no-install', 'tsc', '--noEmit', '-p', '.']) !== 0) {
+    console.error('test: type-check failed');
+    failedSteps++;
+  }
+  if (run('node', ['esbuild.mjs']) !== 0) {
+    console.error('test: build failed');
+    process.exit(1);
+  }
 }
 
-if (!onlyIntegration) {
+if (wants('unit')) {
   const code = run('npx', ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'unit.json')}`]);
   const json = readCounts(path.join(results, 'unit.json'));
   const counts = json ? { passed: json.numPassedTests, failed: json.numFailedTests } : { passed: 0, failed: 1 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1; // vitest failed outside a test (e.g. a syntax error)
   suites.push(['unit', counts]);
 }
-if (!onlyUnit) {
+if (wants('integration')) {
   const code = run('node', ['test/integration/run.mjs']);
   const counts = readCounts(path.join(results, 'integration.json')) ?? { passed: 0, failed: 1 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
   suites.push(['integration', counts]);
+}
+if (wants('grammar')) {
+  // Generated JSON up to date, vscode-tmgrammar-test (one test per asserted line), grammar/parser agreement.
+  const code = run('node', ['test/grammar/run.mjs']);
+  const counts = readCounts(path.join(results, 'grammar.json')) ?? { passed: 0, failed: 1 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  suites.push(['grammar', counts]);
 }
 
 let passed = 0;

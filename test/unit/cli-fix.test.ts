@@ -12,6 +12,8 @@ const SLOPPY_FIXES: [string, string][] = [
   ['三、重点', '二、重点'],
   ['1、扩大', '1.扩大'],
   ['2、提升', '2.提升'],
+  // Brackets in Chinese text are full-width even around Latin letters (punctuation-width).
+  ['正文(A)保留', '正文（A）保留'],
 ];
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -85,30 +87,31 @@ const fix = (argv: string[], opts: { files?: Record<string, FileContent>; fs?: M
 describe('speech-draft check --fix: the seed', () => {
   const seed = fs.readFileSync(SEED);
 
-  it('turns (一)…(四) into （一）…（四） and changes no other byte', async () => {
+  // Every half-width , : ! ( ) of the seed is in Chinese text (124 commas, 3 colons, one !, and the
+  // brackets of (一)…(四)); nothing else may change.
+  const HALF_TO_FULL: Record<string, string> = { ',': '，', ':': '：', '!': '！', '(': '（', ')': '）' };
+  const fullWidth = (text: string) => text.replace(/[,:!()]/g, (c) => HALF_TO_FULL[c]);
+
+  it('turns its half-width commas, colons, ! and brackets full-width and changes no other byte', async () => {
     const r = await fix(['seed-speech.txt'], { files: { 'seed-speech.txt': seed } });
     const after = r.fs.get('/proj/seed-speech.txt');
-    const expected = splice(seed, [
-      ['\n(一)', '\n（一）'],
-      ['\n(二)', '\n（二）'],
-      ['\n(三)', '\n（三）'],
-      ['\n(四)', '\n（四）'],
-    ], 'utf-8');
-    expect(after).toEqual(expected);
-    // Eight brackets, each 1 byte → 3 bytes.
-    expect(after.length - seed.length).toBe(16);
+    expect(after).toEqual(new TextEncoder().encode(fullWidth(seed.toString('utf8'))));
+    expect([...seed.toString('utf8').matchAll(/,/g)].length).toBe(124);
+    // 136 marks, each 1 byte → 3 bytes.
+    expect(after.length - seed.length).toBe(2 * 136);
     expect(r.fs.writes).toEqual(['/proj/seed-speech.txt']);
-    // The report shows what is left: nothing.
-    expect(r).toMatchObject({ code: 0, out: '', err: 'fixed 4 problems in 1 file\n' });
+    // What is left: the placeholder XX大, which only the writer can fill in.
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('fixed 132 problems in 1 file\n');
     const again = await runCli(['check', 'seed-speech.txt', '--format', 'json'], { fs: r.fs });
-    expect(JSON.parse(again.out)).toEqual([{ file: 'seed-speech.txt', problems: [] }]);
+    expect(JSON.parse(again.out)[0].problems.map((p: { rule: string; line: number }) => [p.rule, p.line])).toEqual([['placeholder', 3]]);
   });
 
-  it('matches a byte-by-byte walk: only the bracket bytes differ', async () => {
+  it('matches a byte-by-byte walk: only the punctuation bytes differ', async () => {
     const r = await fix(['s.txt'], { files: { 's.txt': seed } });
     const after = r.fs.get('/proj/s.txt');
-    // Walk both: equal bytes advance together; "(" (28) must face "（" (EF BC 88), ")" (29) "）" (EF BC 89).
-    const changed: string[] = [];
+    // Walk both: equal bytes advance together; a half-width mark (1 byte) must face its full-width form (3 bytes).
+    const changed = new Map<string, number>();
     let i = 0;
     let j = 0;
     while (i < seed.length || j < after.length) {
@@ -117,12 +120,14 @@ describe('speech-draft check --fix: the seed', () => {
         j++;
         continue;
       }
-      changed.push(`${seed[i].toString(16)}->${Buffer.from(after.subarray(j, j + 3)).toString('hex')}`);
-      expect([0x28, 0x29]).toContain(seed[i]);
+      const from = String.fromCharCode(seed[i]);
+      expect(Object.keys(HALF_TO_FULL)).toContain(from);
+      expect(Buffer.from(after.subarray(j, j + 3)).toString('utf8')).toBe(HALF_TO_FULL[from]);
+      changed.set(from, (changed.get(from) ?? 0) + 1);
       i += 1;
       j += 3;
     }
-    expect(changed).toEqual(Array(4).fill(['28->efbc88', '29->efbc89']).flat());
+    expect(Object.fromEntries(changed)).toEqual({ ',': 124, ':': 3, '!': 1, '(': 4, ')': 4 });
   });
 });
 
@@ -142,7 +147,7 @@ describe('speech-draft check --fix: encodings and line endings', () => {
   it.each(cases)('%s: only the fixed markers change', async (_name, encoding, eol) => {
     const before = encode(withEols[eol](SLOPPY), encoding);
     const r = await fix(['sloppy.txt'], { files: { 'sloppy.txt': before } });
-    expect(r.err).toBe('fixed 5 problems in 1 file\n');
+    expect(r.err).toBe('fixed 6 problems in 1 file\n');
     expect(r.out).toBe(''); // what is left is a hint, hidden without --hints
     expect(r.code).toBe(0);
     const after = r.fs.get('/proj/sloppy.txt');

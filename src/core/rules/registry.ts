@@ -5,6 +5,9 @@ import { headingHierarchy } from './heading-hierarchy';
 import { headingMarker } from './heading-marker';
 import { headingPunctuation } from './heading-punctuation';
 import { headingSequence } from './heading-sequence';
+import { placeholder } from './placeholder';
+import { punctuationWidth } from './punctuation-width';
+import { repeatedChar } from './repeated-char';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule<never>[] = [
@@ -14,6 +17,9 @@ export const RULES: readonly Rule<never>[] = [
   headingPunctuation,
   enumerationSequence,
   enumerationMarker,
+  punctuationWidth,
+  placeholder,
+  repeatedChar,
 ] as unknown as Rule<never>[];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

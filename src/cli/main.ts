@@ -10,12 +10,13 @@ import { checkCommandOptions, oneOf, type ParsedArgs, parseArgs, UsageError } fr
 import { checkCommand } from './check';
 import { type CliParams, EXIT_ERROR, EXIT_OK, isMarkdownPath, readInput } from './io';
 import { nodeParams } from './node';
+import { statsCommand } from './stats';
 
 export { type CliParams, type DirEntry, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, type FileStat } from './io';
 
 async function outlineCommand(p: CliParams, locale: Locale, args: ParsedArgs): Promise<number> {
   checkCommandOptions(locale, args, 'outline');
-  if (args.positional.length !== 1) throw new UsageError(message(locale, 'needOneFile'));
+  if (args.positional.length !== 1) throw new UsageError(message(locale, 'needOneFile', 'outline'));
   const format = oneOf(locale, args.options.get('--format'), ['text', 'json', 'markdown'], 'text');
   const file = args.positional[0];
   const input = await readInput(p, locale, file);
@@ -52,6 +53,8 @@ export async function main(p: CliParams): Promise<number> {
         return await outlineCommand(p, locale, args);
       case 'check':
         return await checkCommand(p, locale, args);
+      case 'stats':
+        return await statsCommand(p, locale, args);
       default:
         throw new UsageError(message(locale, 'unknownCommand', args.command));
     }

@@ -12,6 +12,7 @@ const MESSAGES = {
 Commands:
   check [PATH|GLOB|-]...                       check the numbering of drafts and report problems
   outline FILE [--format text|json|markdown]   show the heading hierarchy of a draft ("-" reads stdin)
+  stats FILE [--format text|json] [--rate N]   length and speaking time of a text and of each section
 
 check takes files, directories (their .txt, .md and .markdown files, skipping node_modules and
 dot-folders), globs (quote them: "drafts/**/*.md"; .txt, .md and .markdown files) or "-" for stdin.
@@ -33,6 +34,11 @@ Options of check:
 Exit codes: 0 no problem at error severity, 1 problems at error severity, 2 usage, I/O or
 configuration errors.
 
+Options of stats:
+  --format text|json        text (default): totals, then a table of the sections; json: {"file",
+                            "title", "rate", "totals", "sections": [...]}
+  --rate N                  characters spoken a minute (default 200; above 0, at most 2000)
+
 Options:
   --lang en|zh-cn   language of messages (default: from LC_ALL / LANG)
   -h, --help        show this help
@@ -44,12 +50,14 @@ Examples:
   speech-draft check --fix drafts/
   speech-draft check . --format sarif > speech-draft.sarif
   cat draft.md | speech-draft check - --stdin-filename draft.md --fix > fixed.md
-  speech-draft outline 讲话稿.txt --format json`,
+  speech-draft outline 讲话稿.txt --format json
+  speech-draft stats 讲话稿.txt --rate 150`,
     'zh-cn': `用法：speech-draft <命令> [选项]
 
 命令：
   check [路径|通配符|-]...                     检查讲稿的序号并报告问题
   outline 文件 [--format text|json|markdown]   显示讲稿的标题层次（“-”表示从标准输入读取）
+  stats 文件 [--format text|json] [--rate N]   统计全文和各部分的字数及讲话时长
 
 check 可以接受文件、文件夹（检查其中的 .txt、.md 和 .markdown 文件，跳过 node_modules 和以“.”开头的
 文件夹）、通配符（请加引号，如 "drafts/**/*.md"；只取 .txt、.md 和 .markdown 文件）或“-”（标准输入）。
@@ -69,6 +77,11 @@ check 的选项：
 
 退出码：0 没有“错误”级问题；1 有“错误”级问题；2 用法、读写或配置错误。
 
+stats 的选项：
+  --format text|json        text（默认）：先列合计，再列各部分的表格；json：{"file", "title", "rate",
+                            "totals", "sections": [...]}
+  --rate N                  每分钟讲的字数（默认 200；大于 0，不超过 2000）
+
 选项：
   --lang en|zh-cn   提示信息的语言（默认取自 LC_ALL / LANG）
   -h, --help        显示本帮助
@@ -80,13 +93,23 @@ check 的选项：
   speech-draft check --fix drafts/
   speech-draft check . --format sarif > speech-draft.sarif
   cat draft.md | speech-draft check - --stdin-filename draft.md --fix > fixed.md
-  speech-draft outline 讲话稿.txt --format json`,
+  speech-draft outline 讲话稿.txt --format json
+  speech-draft stats 讲话稿.txt --rate 150`,
   },
   unknownCommand: { en: 'unknown command "{0}"', 'zh-cn': '未知命令“{0}”' },
   unknownOption: { en: 'unknown option "{0}"', 'zh-cn': '未知选项“{0}”' },
   missingValue: { en: 'option {0} needs a value', 'zh-cn': '选项 {0} 需要一个值' },
   badFormat: { en: 'unsupported format "{0}" (use {1})', 'zh-cn': '不支持的格式“{0}”（可用：{1}）' },
-  needOneFile: { en: 'outline takes exactly one FILE (or "-" for stdin)', 'zh-cn': 'outline 只接受一个文件（或用“-”读取标准输入）' },
+  needOneFile: { en: '{0} takes exactly one FILE (or "-" for stdin)', 'zh-cn': '{0} 只接受一个文件（或用“-”读取标准输入）' },
+  badRate: {
+    en: 'invalid --rate "{0}": give the characters spoken a minute, a number above 0 and at most {1}',
+    'zh-cn': '--rate 的值“{0}”无效：应为每分钟讲的字数，大于 0 且不超过 {1}',
+  },
+  statsTotals: { en: '{0} chars ({1} with punctuation) · {2} ({3} chars a minute)', 'zh-cn': '{0} 字（含标点 {1}）· {2}（每分钟 {3} 字）' },
+  statsColumnSection: { en: 'Section', 'zh-cn': '章节' },
+  statsColumnLines: { en: 'Lines', 'zh-cn': '行' },
+  statsColumnChars: { en: 'Chars', 'zh-cn': '字数' },
+  statsColumnMinutes: { en: 'Min', 'zh-cn': '分钟' },
   cannotRead: { en: 'cannot read {0}: {1}', 'zh-cn': '无法读取 {0}：{1}' },
   notFound: { en: 'no such file', 'zh-cn': '文件不存在' },
   isDirectory: { en: 'is a directory', 'zh-cn': '这是一个文件夹' },
@@ -132,6 +155,10 @@ check 的选项：
   infoMany: { en: '{0} info', 'zh-cn': '{0} 条信息' },
   hintOne: { en: '{0} hint', 'zh-cn': '{0} 条提示' },
   hintMany: { en: '{0} hints', 'zh-cn': '{0} 条提示' },
+  headingOne: { en: '{0} heading', 'zh-cn': '{0} 个标题' },
+  headingMany: { en: '{0} headings', 'zh-cn': '{0} 个标题' },
+  paragraphOne: { en: '{0} paragraph', 'zh-cn': '{0} 段' },
+  paragraphMany: { en: '{0} paragraphs', 'zh-cn': '{0} 段' },
   fileOne: { en: '{0} file', 'zh-cn': '{0} 个文件' },
   fileMany: { en: '{0} files', 'zh-cn': '{0} 个文件' },
 } satisfies Record<string, Record<Locale, string>>;
@@ -144,7 +171,7 @@ export function message(locale: Locale, key: MessageKey, ...args: (string | numb
   return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 }
 
-export type CountedNoun = 'problem' | 'error' | 'warning' | 'info' | 'hint' | 'file';
+export type CountedNoun = 'problem' | 'error' | 'warning' | 'info' | 'hint' | 'file' | 'heading' | 'paragraph';
 
 /** "1 problem" / "3 problems" / "3 个问题". */
 export function counted(locale: Locale, n: number, noun: CountedNoun): string {

@@ -10,6 +10,7 @@ import { DraftFixes, fixAllCommand, renumberCommand } from './fixes';
 import { registerDraftLanguage } from './language';
 import { DraftFoldingProvider, DraftSymbolProvider } from './outline';
 import { RuleSettings } from './settings';
+import { DraftStatusBar } from './statusbar';
 import { registerStructureCommands } from './structure';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCompletionItemProvider(DRAFT_SELECTOR, new NextNumberCompletion(store), ...NextNumberCompletion.triggerCharacters),
     ...registerStructureCommands(store),
     ...registerDraftLanguage(store),
+    new DraftStatusBar(store),
   );
 }
 

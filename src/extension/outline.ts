@@ -4,36 +4,41 @@
 import * as vscode from 'vscode';
 import { formatCount, headingLabel } from '../core/outline';
 import type { DraftModel, Section } from '../core/parser';
+import { minutesFor, speakingTime } from '../core/stats';
 import type { DraftStore } from './drafts';
+import { speakingRate } from './statusbar';
 
-function charsDetail(n: number): string {
-  return vscode.l10n.t('{0} chars', formatCount(n));
+/** `1,234 chars · 6 min` / `1,234字 · 6分钟`; under a minute `40 s` / `40秒`. */
+function charsDetail(n: number, rate: number): string {
+  const time = speakingTime(minutesFor(n, rate));
+  const value = formatCount(time.value);
+  return time.unit === 'min' ? vscode.l10n.t('{0} chars · {1} min', formatCount(n), value) : vscode.l10n.t('{0} chars · {1} s', formatCount(n), value);
 }
 
 function lineEnd(doc: vscode.TextDocument, line: number): vscode.Position {
   return doc.lineAt(Math.min(line, doc.lineCount - 1)).range.end;
 }
 
-function sectionSymbol(doc: vscode.TextDocument, s: Section, withMarker: boolean): vscode.DocumentSymbol {
+function sectionSymbol(doc: vscode.TextDocument, s: Section, withMarker: boolean, rate: number): vscode.DocumentSymbol {
   const h = s.heading;
   const name = (withMarker ? headingLabel({ marker: h.marker.text, title: h.title }) : h.title) || h.marker.text;
   const range = new vscode.Range(h.line, 0, s.endLine, lineEnd(doc, s.endLine).character);
   const selStart = h.marker.text ? h.marker.start : h.titleStart;
   const selection = new vscode.Range(h.line, selStart, h.line, Math.max(h.titleEnd, h.marker.end));
-  const symbol = new vscode.DocumentSymbol(name, charsDetail(s.chars), vscode.SymbolKind.String, range, selection);
-  symbol.children = s.children.map((c) => sectionSymbol(doc, c, withMarker));
+  const symbol = new vscode.DocumentSymbol(name, charsDetail(s.chars, rate), vscode.SymbolKind.String, range, selection);
+  symbol.children = s.children.map((c) => sectionSymbol(doc, c, withMarker, rate));
   return symbol;
 }
 
 /** Symbols of a draft: the title as the root when there is one, then sections nested by level. */
-export function draftSymbols(doc: vscode.TextDocument, model: DraftModel, withMarker: boolean): vscode.DocumentSymbol[] {
-  const sections = model.sections.map((s) => sectionSymbol(doc, s, withMarker));
+export function draftSymbols(doc: vscode.TextDocument, model: DraftModel, withMarker: boolean, rate: number): vscode.DocumentSymbol[] {
+  const sections = model.sections.map((s) => sectionSymbol(doc, s, withMarker, rate));
   const t = model.title;
   if (!t) return sections;
   const last = doc.lineCount - 1;
   const root = new vscode.DocumentSymbol(
     t.text,
-    charsDetail(model.chars),
+    charsDetail(model.chars, rate),
     vscode.SymbolKind.File,
     new vscode.Range(t.line, 0, last, doc.lineAt(last).range.end.character),
     new vscode.Range(t.line, t.start, t.line, t.end),
@@ -49,7 +54,7 @@ export class DraftSymbolProvider implements vscode.DocumentSymbolProvider {
     const model = this.store.draft(doc);
     if (!model) return undefined;
     const withMarker = vscode.workspace.getConfiguration('speechDraft', doc.uri).get<boolean>('outline.showMarkers', true);
-    return draftSymbols(doc, model, withMarker);
+    return draftSymbols(doc, model, withMarker, speakingRate(doc.uri));
   }
 }
 

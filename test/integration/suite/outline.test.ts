@@ -37,13 +37,13 @@ suite('outline', () => {
     const editor = await openDoc('seed-speech.txt');
     const got = await waitFor(() => symbols(editor.document.uri), (s) => s.length > 0, 10_000);
     assert.deepStrictEqual(tree(got), [
-      ['市教育局局长在理论学习中心组会上的研讨发言材料', '2,323 chars', [
-        ['一、学悟大会精神、唱响“忠诚之歌”,以“忘我奋斗”书写许报国、矢志不渝的“答卷”', '711 chars'],
-        ['二、学悟大会精神、唱响“担当之歌”,以“斗争豪情”书写奋战一线、无惧无畏的“答卷”', '1,410 chars', [
-          ['(一)推动学前教育普及普惠安全优质发展', '310 chars'],
-          ['(二)推进义务教育优质均衡发展和城乡一体化', '324 chars'],
-          ['(三)推动高中阶段学校多样化发展', '281 chars'],
-          ['(四)大力发展职业教育', '376 chars'],
+      ['市教育局局长在理论学习中心组会上的研讨发言材料', '2,323 chars · 12 min', [
+        ['一、学悟大会精神、唱响“忠诚之歌”,以“忘我奋斗”书写许报国、矢志不渝的“答卷”', '711 chars · 4 min'],
+        ['二、学悟大会精神、唱响“担当之歌”,以“斗争豪情”书写奋战一线、无惧无畏的“答卷”', '1,410 chars · 7 min', [
+          ['(一)推动学前教育普及普惠安全优质发展', '310 chars · 2 min'],
+          ['(二)推进义务教育优质均衡发展和城乡一体化', '324 chars · 2 min'],
+          ['(三)推动高中阶段学校多样化发展', '281 chars · 1 min'],
+          ['(四)大力发展职业教育', '376 chars · 2 min'],
         ]],
       ]],
     ]);
@@ -106,7 +106,7 @@ suite('outline', () => {
     await openDoc('one-heading.txt');
     await setConfig('include', ['**/one-heading.txt']);
     const included = await waitFor(() => symbols(uri), (s) => s.length > 0);
-    assert.deepStrictEqual(tree(included), [['关于做好2025年防汛工作的通知', '51 chars', [['一、高度重视', '32 chars']]]]);
+    assert.deepStrictEqual(tree(included), [['关于做好2025年防汛工作的通知', '51 chars · 15 s', [['一、高度重视', '32 chars · 10 s']]]]);
     await setConfig('include', undefined);
     await waitFor(() => symbols(uri), (s) => s.length === 0);
     await setConfig('enable', 'always');

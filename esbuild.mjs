@@ -23,6 +23,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['src/segment/worker.ts'], outfile: 'dist/segmenter.js' }, // nodejieba child process
   // Integration suite: loaded by VS Code's extension host through the run() contract.
   { ...common, entryPoints: ['test/integration/suite/index.ts'], outfile: 'dist/test/suite/index.js' },
 ];

@@ -7,18 +7,28 @@ import { applyFixes, normalizeEdits } from './fixes';
 import { type DraftModel, parseDraft } from './parser';
 import { RULES } from './rules/registry';
 import type { Problem, ProblemReport, Rule, TextEdit } from './rules/types';
+import type { WordData } from './words';
 
 export const MAX_FIX_PASSES = 8;
 
 const DEFAULT_CONFIG = resolveConfig();
 
-/** Problems of a parsed draft, sorted by position then rule order. A failing rule reports itself. */
-export function lint(model: DraftModel, config: ResolvedConfig = DEFAULT_CONFIG): Problem[] {
+/** True when an enabled rule needs word segmentation. */
+export function needsWords(config: ResolvedConfig = DEFAULT_CONFIG): boolean {
+  return RULES.some((r: Rule<never>) => r.needsWords && (config.get(r.id)?.severity ?? r.defaultSeverity) !== 'off');
+}
+
+/**
+ * Problems of a parsed draft, sorted by position then rule order. A failing rule reports itself.
+ * Word-level rules run only when `words` is given.
+ */
+export function lint(model: DraftModel, config: ResolvedConfig = DEFAULT_CONFIG, words?: WordData): Problem[] {
   const problems: Problem[] = [];
   RULES.forEach((rule: Rule<never>) => {
     const setting = config.get(rule.id);
     const severity = setting?.severity ?? rule.defaultSeverity;
     if (severity === 'off') return;
+    if (rule.needsWords && !words) return;
     // One object literal of a fixed shape (an object spread of the report is slow in V8).
     const report = (p: ProblemReport) =>
       problems.push({
@@ -32,7 +42,7 @@ export function lint(model: DraftModel, config: ResolvedConfig = DEFAULT_CONFIG)
         severity: p.severity ?? severity,
       });
     try {
-      rule.run({ model, options: (setting?.options ?? {}) as never, report });
+      rule.run({ model, options: (setting?.options ?? {}) as never, report, words });
     } catch (err) {
       problems.push({
         rule: rule.id,

@@ -326,12 +326,12 @@ describe('speech-draft check: configuration', () => {
   it('explains an invalid configuration in English and in Chinese', async () => {
     const en = await check(['configs/invalid/e.txt']);
     expect(en.err).toBe(
-      'speech-draft: invalid configuration configs/invalid/.speechdraftrc.json: unknown rule "heading-numbers" (known: heading-sequence, heading-marker, heading-hierarchy, heading-punctuation, enumeration-sequence, enumeration-marker, punctuation-width, placeholder, repeated-char); rules.heading-marker: "loud" is not one of error, warning, info, hint, off\n',
+      `speech-draft: invalid configuration configs/invalid/.speechdraftrc.json: unknown rule "heading-numbers" (known: ${RULES.map((r) => r.id).join(', ')}); rules.heading-marker: "loud" is not one of error, warning, info, hint, off\n`,
     );
     expect(en.code).toBe(2);
     const zh = await check(['configs/invalid/e.txt'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.err).toBe(
-      'speech-draft: 配置文件 configs/invalid/.speechdraftrc.json 有误：未知规则“heading-numbers”（已有规则：heading-sequence、heading-marker、heading-hierarchy、heading-punctuation、enumeration-sequence、enumeration-marker、punctuation-width、placeholder、repeated-char）；rules.heading-marker：“loud”不是 error, warning, info, hint, off 之一\n',
+      `speech-draft: 配置文件 configs/invalid/.speechdraftrc.json 有误：未知规则“heading-numbers”（已有规则：${RULES.map((r) => r.id).join('、')}）；rules.heading-marker：“loud”不是 error, warning, info, hint, off 之一\n`,
     );
     const zhBroken = await check(['configs/broken/d.txt', '--lang', 'zh-cn']);
     expect(zhBroken.err).toBe('speech-draft: 配置文件 configs/broken/.speechdraftrc.json 有误：第 4 行第 1 列不是有效的 JSON：此处应为“}”（对象没有闭合）\n');

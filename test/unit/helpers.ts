@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 import type { DraftModel, Section } from '../../src/core/parser';
+import { createSegmenter, type Segmenter } from '../../src/segment/client';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** The seed speech of the project brief (a real scraped speech, kept as it is). */
@@ -25,4 +27,23 @@ export function outlineLines(model: DraftModel): string[] {
   };
   walk(model.sections, 0);
   return out;
+}
+
+/**
+ * A real segmenter (the nodejieba child process) for tests of word-level features: the worker is
+ * bundled into dist/test/ under its own name so parallel test files do not race.
+ */
+export async function testSegmenter(name: string): Promise<Segmenter> {
+  const workerPath = path.join(ROOT, `dist/test/segmenter-${name}.js`);
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src/segment/worker.ts')],
+    outfile: workerPath,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['nodejieba'],
+    logLevel: 'error',
+  });
+  return createSegmenter({ workerPath, dictDir: path.join(ROOT, 'dict'), idleMs: 60_000 });
 }

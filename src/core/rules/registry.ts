@@ -5,9 +5,11 @@ import { headingHierarchy } from './heading-hierarchy';
 import { headingMarker } from './heading-marker';
 import { headingPunctuation } from './heading-punctuation';
 import { headingSequence } from './heading-sequence';
+import { parallelHeadings } from './parallel-headings';
 import { placeholder } from './placeholder';
 import { punctuationWidth } from './punctuation-width';
 import { repeatedChar } from './repeated-char';
+import { repeatedWord } from './repeated-word';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule<never>[] = [
@@ -20,6 +22,8 @@ export const RULES: readonly Rule<never>[] = [
   punctuationWidth,
   placeholder,
   repeatedChar,
+  repeatedWord,
+  parallelHeadings,
 ] as unknown as Rule<never>[];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

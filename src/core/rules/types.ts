@@ -3,6 +3,7 @@
  * description, tags and a function that reports problems; fixes are plain data.
  */
 import type { DraftModel } from '../parser';
+import type { WordData } from '../words';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -41,6 +42,8 @@ export type ProblemReport = Omit<Problem, 'rule' | 'severity'> & { severity?: Se
 export interface RuleContext<O> {
   model: DraftModel;
   options: O;
+  /** Word segmentation, for rules that need it (absent: those rules do not run). */
+  words?: WordData;
   report(problem: ProblemReport): void;
 }
 
@@ -58,6 +61,8 @@ export interface Rule<O = Record<string, unknown>> {
   tags: readonly string[];
   defaultSeverity: Severity;
   fixable: boolean;
+  /** Needs word segmentation (nodejieba): runs only when words are given. */
+  needsWords?: boolean;
   options: Record<string, OptionSpec>;
   run(context: RuleContext<O>): void;
 }

@@ -1,0 +1,62 @@
+/** Word-level rules with the real segmenter (nodejieba in its child process). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lint } from '../../../src/core/lint';
+import { parseDraft } from '../../../src/core/parser';
+import { segmentationRequest, wordData } from '../../../src/core/words';
+import type { Segmenter } from '../../../src/segment/client';
+import { testSegmenter } from '../helpers';
+
+let seg: Segmenter;
+beforeAll(async () => {
+  seg = await testSegmenter('word-rules');
+});
+afterAll(async () => {
+  await seg.dispose();
+});
+
+async function check(text: string, rule: string): Promise<string[]> {
+  const model = parseDraft(text);
+  const req = segmentationRequest(model);
+  const words = wordData(req, await seg.cut(req.texts));
+  return lint(model, undefined, words)
+    .filter((p) => p.rule === rule)
+    .map((p) => `${p.line + 1}:${p.column + 1}-${p.endColumn + 1} ${p.severity} ${p.message.en}`);
+}
+
+const lines = (...l: string[]) => l.join('\n');
+
+describe('repeated-word', () => {
+  it('reports a content word used more than three times in a paragraph, once, at its fourth use', async () => {
+    expect(await check(lines('一、甲', '要抓好学习，抓好宣传，抓好落实，抓好考核。', '二、乙'), 'repeated-word')).toEqual([
+      '2:17-19 hint "抓好" is used 4 times in this paragraph (more than 3)',
+    ]);
+  });
+
+  it('leaves function words, three uses and separate paragraphs alone', async () => {
+    expect(await check(lines('一、甲', '我们要学习，我们要实践，我们要总结，我们要提高。', '抓好学习，抓好宣传，抓好落实。', '二、乙', '抓好考核。'), 'repeated-word')).toEqual([]);
+  });
+
+  it('does not run without words', () => {
+    const text = lines('一、甲', '要抓好学习，抓好宣传，抓好落实，抓好考核。', '二、乙');
+    expect(lint(parseDraft(text)).filter((p) => p.rule === 'repeated-word')).toEqual([]);
+  });
+});
+
+describe('parallel-headings', () => {
+  it('shows the pattern the siblings share and flags the one that breaks it', async () => {
+    const text = lines(
+      '一、学悟大会精神、唱响“忠诚之歌”，以“忘我奋斗”书写许党报国的“答卷”',
+      '二、学悟大会精神、唱响“担当之歌”，以“斗争豪情”书写奋战一线的“答卷”',
+      '三、学悟大会精神、唱响“奋进之歌”，以“实干担当”书写开拓创新的“答卷”',
+      '四、坚持改革创新，推动教育高质量发展',
+    );
+    expect(await check(text, 'parallel-headings')).toEqual([
+      '4:1-19 hint "四、坚持改革创新，推动教育高质量发展" breaks the pattern its siblings share: …学悟…大会精神…唱响…之歌…书写…答卷…',
+    ]);
+  });
+
+  it('says nothing when siblings share no pattern, or are fewer than three', async () => {
+    expect(await check(lines('一、总体要求', '二、重点任务', '三、保障措施'), 'parallel-headings')).toEqual([]);
+    expect(await check(lines('一、学悟大会精神、唱响“忠诚之歌”', '二、坚持改革创新'), 'parallel-headings')).toEqual([]);
+  });
+});

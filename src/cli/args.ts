@@ -14,7 +14,7 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['--format', '--lang', '--config', '--stdin-filename', '--rate']);
+const VALUE_OPTIONS = new Set(['--format', '--lang', '--config', '--stdin-filename', '--rate', '--keywords']);
 const FLAG_OPTIONS = new Set(['--help', '-h', '--version', '-v', '--fix', '--hints', '--all']);
 
 const GLOBAL_OPTIONS = ['--lang', '--help', '-h', '--version', '-v'];
@@ -23,7 +23,7 @@ const GLOBAL_OPTIONS = ['--lang', '--help', '-h', '--version', '-v'];
 export const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   outline: ['--format'],
   check: ['--format', '--config', '--stdin-filename', '--fix', '--hints', '--all'],
-  stats: ['--format', '--rate'],
+  stats: ['--format', '--rate', '--keywords'],
 };
 
 export function parseArgs(argv: readonly string[], locale: Locale): ParsedArgs {

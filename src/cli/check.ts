@@ -12,6 +12,9 @@ import * as path from 'node:path';
 import { ConfigError, findConfigFile, parseConfig, type ResolvedConfig, resolveConfig } from '../core/config';
 import { decodeBytes, encodeText } from '../core/encoding';
 import { fixText, lint } from '../core/lint';
+import { RULES } from '../core/rules/registry';
+import { segmentationRequest, wordData } from '../core/words';
+import type { Segmenter } from '../segment/client';
 import { type Locale, counted, message } from '../core/messages';
 import { isDraft } from '../core/outline';
 import { type DraftModel, parseDraft } from '../core/parser';
@@ -23,7 +26,9 @@ import { FORMAT_NAMES, FORMATTERS, type FileResult, type FormatOutput } from './
 // (dist/cli.js crashed at load).
 import tinyglobby = require('tinyglobby');
 import {
+  bundledSegmenter,
   type CliParams,
+  disposeSegmenter,
   displayPath,
   EXIT_ERROR,
   EXIT_OK,
@@ -32,6 +37,7 @@ import {
   type Input,
   isMarkdownPath,
   readInput,
+  segmentationReason,
   STDIN_LABEL,
 } from './io';
 
@@ -81,12 +87,42 @@ class CheckRun {
   private fixedFiles = 0;
   private fixedProblems = 0;
   private skippedFound = 0;
+  /** Word segmentation, started with the first file that needs it (a child process). */
+  private segmenter: Segmenter | undefined;
+  private segmentationFailed = false;
 
   constructor(
     private readonly p: CliParams,
     private readonly locale: Locale,
     private readonly options: CheckOptions,
   ) {}
+
+  /**
+   * Problems with the word-level rules added, when one is enabled at a severity the output shows
+   * (hints only with --hints): those need nodejieba, loaded once for the whole run. When word
+   * segmentation cannot work, one line says so and the other checks stand.
+   */
+  private async withWords(model: DraftModel, config: ResolvedConfig, problems: Problem[]): Promise<Problem[]> {
+    const wanted = RULES.some((r) => {
+      const severity = config.get(r.id)?.severity ?? r.defaultSeverity;
+      return r.needsWords && severity !== 'off' && (this.options.hints || severity !== 'hint');
+    });
+    if (!wanted || this.segmentationFailed) return problems;
+    try {
+      this.segmenter ??= (this.p.createSegmenter ?? bundledSegmenter)();
+      const request = segmentationRequest(model);
+      return lint(model, config, wordData(request, await this.segmenter.cut(request.texts)));
+    } catch (err) {
+      this.segmentationFailed = true;
+      this.p.stderr(`speech-draft: ${message(this.locale, 'wordsUnavailable', segmentationReason(this.locale, err))}\n`);
+      return problems;
+    }
+  }
+
+  /** Ends the segmenter, if this run started one. */
+  async close(): Promise<void> {
+    if (this.segmenter) await disposeSegmenter(this.segmenter);
+  }
 
   private fail(text: string): void {
     this.errors.push(text);
@@ -288,7 +324,7 @@ class CheckRun {
     const visible = (pr: Problem) => options.hints || pr.severity !== 'hint';
     const { problems, fixed } = options.fix
       ? await this.fix(t, shown, input, model, outcome.config, visible, echo)
-      : { problems: lint(model, outcome.config), fixed: 0 };
+      : { problems: await this.withWords(model, outcome.config, lint(model, outcome.config)), fixed: 0 };
     if (fixed > 0) {
       this.fixedFiles++;
       this.fixedProblems += fixed;
@@ -369,7 +405,11 @@ export async function checkCommand(p: CliParams, locale: Locale, args: ParsedArg
     fixedConfig = outcome.config;
   }
 
-  await run.checkAll(args.positional, fixedConfig);
+  try {
+    await run.checkAll(args.positional, fixedConfig);
+  } finally {
+    await run.close();
+  }
 
   // With `--fix -` stdout carries the fixed text: the report goes to stderr.
   const stdinFix = options.fix && args.positional.includes('-');

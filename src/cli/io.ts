@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { DecodeError, type DecodedText, decodeBytes, MAX_FILE_BYTES } from '../core/encoding';
 import { type Locale, type MessageKey, message } from '../core/messages';
+import { bundledSegmenterPaths, createSegmenter, type Segmenter, SegmenterRequestError, SegmenterUnavailableError } from '../segment/client';
 
 export interface FileStat {
   isFile(): boolean;
@@ -37,6 +38,11 @@ export interface CliParams {
    * same folder, then rename it over the original (node.ts does this, keeping the file's mode).
    */
   writeFile: (path: string, data: Uint8Array) => Promise<void>;
+  /**
+   * Starts word segmentation (`stats --keywords`); the caller disposes it. Default: the bundled
+   * worker and dictionaries next to dist/cli.js. Tests inject a fake here.
+   */
+  createSegmenter?: () => Segmenter;
   version?: string;
   /** The project's home page (package.json `homepage`), for SARIF's informationUri. */
   homepage?: string;
@@ -103,3 +109,25 @@ export function displayPath(cwd: string, abs: string): string {
   const rel = path.relative(cwd, abs);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
 }
+
+/** Ends a segmenter the CLI started and waits for its child to exit (never throws). */
+export async function disposeSegmenter(segmenter: Segmenter): Promise<void> {
+  await segmenter.dispose().catch(() => undefined);
+}
+
+/** The segmenter of dist/segmenter.js and dict/ (this module is bundled into dist/cli.js). */
+export function bundledSegmenter(): Segmenter {
+  return createSegmenter(bundledSegmenterPaths(path.resolve(__dirname, '..')));
+}
+
+/** Why segmentation failed, in the user's language. */
+export function segmentationReason(locale: Locale, err: unknown): string {
+  if (err instanceof SegmenterUnavailableError) return locale === 'zh-cn' ? err.reasonZh : err.reason;
+  if (err instanceof SegmenterRequestError) {
+    if (locale === 'zh-cn') return err.messageZh;
+    const suffix = ` / ${err.messageZh}`;
+    return err.message.endsWith(suffix) ? err.message.slice(0, -suffix.length) : err.message;
+  }
+  return String((err as Error | undefined)?.message ?? err);
+}
+

@@ -1,33 +1,46 @@
 /**
- * `speech-draft stats FILE [--format text|json] [--rate N]`: the length of a text and the time it
- * takes to speak (DOMAIN §4), in total and per section. Any text gets its totals; drafts also get
- * the table of their sections.
+ * `speech-draft stats FILE [--format text|json] [--rate N] [--keywords N]`: the length of a text
+ * and the time it takes to speak (DOMAIN §4), in total and per section. Any text gets its totals;
+ * drafts also get the table of their sections. With `--keywords N`, the top N TF-IDF keywords of
+ * the text and of its sections (src/core/keywords.ts) from the word-segmentation child process.
  */
+import * as path from 'node:path';
+import { type DraftKeywords, keywordTexts, MAX_KEYWORDS, MIN_KEYWORDS, nothingToRank, parseKeywordCount, rankKeywords, type WordWeight } from '../core/keywords';
 import { type Locale, message } from '../core/messages';
 import { formatCount, headingLabel } from '../core/outline';
-import { parseDraft } from '../core/parser';
+import { type DraftModel, parseDraft } from '../core/parser';
 import { DEFAULT_RATE, type DraftStats, draftStats, formatMinutes, MAX_CLI_RATE, roundMinutes, type SectionStats, sectionRows } from '../core/stats';
+import type { Segmenter } from '../segment/client';
 import { checkCommandOptions, oneOf, type ParsedArgs, stringOption, UsageError } from './args';
-import { type CliParams, EXIT_ERROR, EXIT_OK, isMarkdownPath, readInput } from './io';
-
-/** A section in the JSON contract: the outline's fields plus `minutes` (rounded to one decimal). */
-export type SectionStatsJson = SectionStats;
+import { bundledSegmenter, type CliParams, disposeSegmenter, segmentationReason, EXIT_ERROR, EXIT_OK, isMarkdownPath, readInput, reportError } from './io';
 
 /**
- * The JSON contract of `stats --format json`.
- *
- * Hook for issue #5 part 2 (word segmentation): a `keywords` field will be added here (and per
- * section) by a step between `draftStats` and the output in `statsCommand`; it is not produced yet.
+ * A section in the JSON contract: the outline's fields plus `minutes` (rounded to one decimal);
+ * with `--keywords`, `keywords` on the sections that are ranked (top level and their children), and
+ * `keywordsTruncated: true` when the section's text was cut before ranking.
+ */
+export interface SectionStatsJson extends Omit<SectionStats, 'children'> {
+  keywords?: WordWeight[];
+  keywordsTruncated?: true;
+  children: SectionStatsJson[];
+}
+
+/**
+ * The JSON contract of `stats --format json`. `keywords` (and `keywordsTruncated`) only with
+ * `--keywords N` and when word segmentation works.
  */
 export interface StatsJson {
   file: string;
   title: string | null;
   rate: number;
   totals: { chars: number; charsWithPunctuation: number; minutes: number; headings: number; paragraphs: number };
+  keywords?: WordWeight[];
+  keywordsTruncated?: true;
   sections: SectionStatsJson[];
 }
 
-function sectionJson(s: SectionStats): SectionStatsJson {
+function sectionJson(s: SectionStats, keywords: DraftKeywords | undefined): SectionStatsJson {
+  const words = keywords?.sections.get(s.line);
   return {
     level: s.level,
     marker: s.marker,
@@ -38,11 +51,13 @@ function sectionJson(s: SectionStats): SectionStatsJson {
     chars: s.chars,
     charsWithPunctuation: s.charsWithPunctuation,
     minutes: roundMinutes(s.minutes),
-    children: s.children.map(sectionJson),
+    ...(words ? { keywords: words } : {}),
+    ...(words && keywords?.truncated.sections.has(s.line) ? { keywordsTruncated: true as const } : {}),
+    children: s.children.map((c) => sectionJson(c, keywords)),
   };
 }
 
-export function statsJson(file: string, stats: DraftStats): StatsJson {
+export function statsJson(file: string, stats: DraftStats, keywords?: DraftKeywords): StatsJson {
   const t = stats.totals;
   return {
     file,
@@ -55,7 +70,9 @@ export function statsJson(file: string, stats: DraftStats): StatsJson {
       headings: t.headings,
       paragraphs: t.paragraphs,
     },
-    sections: stats.sections.map(sectionJson),
+    ...(keywords ? { keywords: keywords.document } : {}),
+    ...(keywords?.truncated.document ? { keywordsTruncated: true as const } : {}),
+    sections: stats.sections.map((s) => sectionJson(s, keywords)),
   };
 }
 
@@ -116,17 +133,25 @@ function formatRate(rate: number): string {
   return Number.isInteger(rate) ? formatCount(rate) : String(rate);
 }
 
+/** `关键词：产教融合、思政课` / `Keywords: a, b`, with a note when the text was cut before ranking. */
+export function keywordsLine(locale: Locale, words: readonly WordWeight[], truncated: boolean, maxChars: number): string {
+  const list = words.length > 0 ? words.map((w) => w.word).join(message(locale, 'keywordSeparator')) : message(locale, 'keywordsNone');
+  return message(locale, 'statsKeywords', list) + (truncated ? message(locale, 'keywordsTruncated', formatCount(maxChars)) : '');
+}
+
 /**
  * The text report: the title, the totals (`7,512 字（含标点 8,330）· 约 38 分钟（每分钟 200 字）`),
- * the numbers of headings and paragraphs, then a table of the sections indented by depth.
+ * the numbers of headings and paragraphs, then a table of the sections indented by depth. With
+ * keywords: a `关键词：…` line after the totals and under each ranked section's row.
  */
-export function statsText(stats: DraftStats, locale: Locale): string {
+export function statsText(stats: DraftStats, locale: Locale, keywords?: DraftKeywords): string {
   const t = stats.totals;
   const out: string[] = [];
   if (stats.title !== null) out.push(stats.title);
   out.push(message(locale, 'statsTotals', formatCount(t.chars), formatCount(t.charsWithPunctuation), formatMinutes(t.minutes, locale), formatRate(stats.rate)));
   const count = (n: number, noun: 'heading' | 'paragraph') => message(locale, `${noun}${n === 1 ? 'One' : 'Many'}`, formatCount(n));
   out.push([count(t.headings, 'heading'), count(t.paragraphs, 'paragraph')].join(message(locale, 'countSeparator')));
+  if (keywords) out.push(keywordsLine(locale, keywords.document, keywords.truncated.document, keywords.maxChars));
   const rows = sectionRows(stats.sections);
   if (rows.length === 0) {
     out.push(message(locale, 'noHeadings'));
@@ -148,7 +173,14 @@ export function statsText(stats: DraftStats, locale: Locale): string {
   // Section and lines left-aligned, numbers right-aligned.
   const line = (c: string[]) =>
     [padEnd(c[0], widths[0]), padEnd(c[1], widths[1]), padStart(c[2], widths[2]), padStart(c[3], widths[3])].join('  ').trimEnd();
-  out.push('', line(header), ...cells.map(line));
+  out.push('', line(header));
+  rows.forEach(({ depth, section }, i) => {
+    out.push(line(cells[i]));
+    const words = keywords?.sections.get(section.line);
+    if (keywords && words) {
+      out.push('  '.repeat(depth + 1) + keywordsLine(locale, words, keywords.truncated.sections.has(section.line), keywords.maxChars));
+    }
+  });
   return out.join('\n');
 }
 
@@ -162,18 +194,48 @@ export function parseRate(locale: Locale, value: string | undefined): number {
   return rate;
 }
 
+/** The value of --keywords: a whole number in MIN_KEYWORDS..MAX_KEYWORDS, else a usage error; undefined when absent. */
+export function parseKeywordsOption(locale: Locale, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = parseKeywordCount(value);
+  if (n === undefined) throw new UsageError(message(locale, 'badKeywords', value, MIN_KEYWORDS, MAX_KEYWORDS));
+  return n;
+}
+
+/**
+ * The keywords of a parsed text, or undefined after one line on stderr when word segmentation
+ * cannot give them. The segmenter is started only when there is text to rank, and always disposed.
+ */
+export async function statsKeywords(p: CliParams, locale: Locale, model: DraftModel, topN: number): Promise<DraftKeywords | undefined> {
+  const texts = keywordTexts(model);
+  if (nothingToRank(texts)) return rankKeywords(texts, topN, async () => []);
+  let segmenter: Segmenter | undefined;
+  try {
+    segmenter = (p.createSegmenter ?? bundledSegmenter)();
+    const s = segmenter;
+    return await rankKeywords(texts, topN, (text, n) => s.extract(text, n));
+  } catch (err) {
+    reportError(p, message(locale, 'keywordsUnavailable', segmentationReason(locale, err)));
+    return undefined;
+  } finally {
+    if (segmenter) await disposeSegmenter(segmenter);
+  }
+}
+
 export async function statsCommand(p: CliParams, locale: Locale, args: ParsedArgs): Promise<number> {
   checkCommandOptions(locale, args, 'stats');
   if (args.positional.length !== 1) throw new UsageError(message(locale, 'needOneFile', 'stats'));
   const format = oneOf(locale, args.options.get('--format'), ['text', 'json'], 'text');
   const rate = parseRate(locale, stringOption(args, '--rate'));
+  const topN = parseKeywordsOption(locale, stringOption(args, '--keywords'));
   const file = args.positional[0];
   const input = await readInput(p, locale, file);
   if (input === undefined) return EXIT_ERROR;
   const model = parseDraft(input.decoded.text, { markdown: isMarkdownPath(file) });
   const stats = draftStats(model, { rate });
-  // Issue #5 part 2: keywords from word segmentation join the JSON (and the text) here.
-  if (format === 'json') p.stdout(JSON.stringify(statsJson(file, stats), null, 2) + '\n');
-  else p.stdout(statsText(stats, locale) + '\n');
+  // Without --keywords no segmentation happens: stats stays fast and works without nodejieba.
+  const keywords = topN === undefined ? undefined : await statsKeywords(p, locale, model, topN);
+  if (format === 'json') p.stdout(JSON.stringify(statsJson(file, stats, keywords), null, 2) + '\n');
+  else p.stdout(statsText(stats, locale, keywords) + '\n');
   return EXIT_OK;
 }

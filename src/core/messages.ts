@@ -12,7 +12,8 @@ const MESSAGES = {
 Commands:
   check [PATH|GLOB|-]...                       check the numbering of drafts and report problems
   outline FILE [--format text|json|markdown]   show the heading hierarchy of a draft ("-" reads stdin)
-  stats FILE [--format text|json] [--rate N]   length and speaking time of a text and of each section
+  stats FILE [--format text|json] [--rate N] [--keywords N]
+                                               length and speaking time of a text and of each section
 
 check takes files, directories (their .txt, .md and .markdown files, skipping node_modules and
 dot-folders), globs (quote them: "drafts/**/*.md"; .txt, .md and .markdown files) or "-" for stdin.
@@ -38,6 +39,9 @@ Options of stats:
   --format text|json        text (default): totals, then a table of the sections; json: {"file",
                             "title", "rate", "totals", "sections": [...]}
   --rate N                  characters spoken a minute (default 200; above 0, at most 2000)
+  --keywords N              also the N (1-50) top keywords (TF-IDF) of the text and of each section
+                            (top-level sections and their direct children); needs word segmentation
+                            (nodejieba), else a note on stderr and the stats without keywords
 
 Options:
   --lang en|zh-cn   language of messages (default: from LC_ALL / LANG)
@@ -51,13 +55,15 @@ Examples:
   speech-draft check . --format sarif > speech-draft.sarif
   cat draft.md | speech-draft check - --stdin-filename draft.md --fix > fixed.md
   speech-draft outline 讲话稿.txt --format json
-  speech-draft stats 讲话稿.txt --rate 150`,
+  speech-draft stats 讲话稿.txt --rate 150
+  speech-draft stats 讲话稿.txt --keywords 10`,
     'zh-cn': `用法：speech-draft <命令> [选项]
 
 命令：
   check [路径|通配符|-]...                     检查讲稿的序号并报告问题
   outline 文件 [--format text|json|markdown]   显示讲稿的标题层次（“-”表示从标准输入读取）
-  stats 文件 [--format text|json] [--rate N]   统计全文和各部分的字数及讲话时长
+  stats 文件 [--format text|json] [--rate N] [--keywords N]
+                                               统计全文和各部分的字数及讲话时长
 
 check 可以接受文件、文件夹（检查其中的 .txt、.md 和 .markdown 文件，跳过 node_modules 和以“.”开头的
 文件夹）、通配符（请加引号，如 "drafts/**/*.md"；只取 .txt、.md 和 .markdown 文件）或“-”（标准输入）。
@@ -81,6 +87,8 @@ stats 的选项：
   --format text|json        text（默认）：先列合计，再列各部分的表格；json：{"file", "title", "rate",
                             "totals", "sections": [...]}
   --rate N                  每分钟讲的字数（默认 200；大于 0，不超过 2000）
+  --keywords N              同时列出全文和各部分（一级部分及其直属下级）的前 N 个关键词（TF-IDF，
+                            N 为 1-50）；需要分词（nodejieba），不可用时在标准错误输出中说明，照常输出统计
 
 选项：
   --lang en|zh-cn   提示信息的语言（默认取自 LC_ALL / LANG）
@@ -94,7 +102,8 @@ stats 的选项：
   speech-draft check . --format sarif > speech-draft.sarif
   cat draft.md | speech-draft check - --stdin-filename draft.md --fix > fixed.md
   speech-draft outline 讲话稿.txt --format json
-  speech-draft stats 讲话稿.txt --rate 150`,
+  speech-draft stats 讲话稿.txt --rate 150
+  speech-draft stats 讲话稿.txt --keywords 10`,
   },
   unknownCommand: { en: 'unknown command "{0}"', 'zh-cn': '未知命令“{0}”' },
   unknownOption: { en: 'unknown option "{0}"', 'zh-cn': '未知选项“{0}”' },
@@ -106,6 +115,22 @@ stats 的选项：
     'zh-cn': '--rate 的值“{0}”无效：应为每分钟讲的字数，大于 0 且不超过 {1}',
   },
   statsTotals: { en: '{0} chars ({1} with punctuation) · {2} ({3} chars a minute)', 'zh-cn': '{0} 字（含标点 {1}）· {2}（每分钟 {3} 字）' },
+  statsKeywords: { en: 'Keywords: {0}', 'zh-cn': '关键词：{0}' },
+  keywordSeparator: { en: ', ', 'zh-cn': '、' },
+  keywordsNone: { en: '(none)', 'zh-cn': '（无）' },
+  keywordsTruncated: { en: ' (from the first {0} characters)', 'zh-cn': '（取自前 {0} 个字符）' },
+  wordsUnavailable: {
+    en: 'word segmentation is unavailable: {0}; word-level checks (repeated-word, parallel-headings) skipped',
+    'zh-cn': '分词功能不可用：{0}；已跳过词语级检查（repeated-word、parallel-headings）',
+  },
+  keywordsUnavailable: {
+    en: 'word segmentation is unavailable: {0}; keywords skipped',
+    'zh-cn': '分词功能不可用：{0}；已跳过关键词',
+  },
+  badKeywords: {
+    en: 'invalid --keywords "{0}": give the number of keywords, a whole number from {1} to {2}',
+    'zh-cn': '--keywords 的值“{0}”无效：应为关键词个数，{1} 到 {2} 之间的整数',
+  },
   statsColumnSection: { en: 'Section', 'zh-cn': '章节' },
   statsColumnLines: { en: 'Lines', 'zh-cn': '行' },
   statsColumnChars: { en: 'Chars', 'zh-cn': '字数' },

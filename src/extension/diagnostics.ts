@@ -4,10 +4,11 @@
  * version for the code actions. Diagnostics go away when a file closes or stops being a draft.
  */
 import * as vscode from 'vscode';
-import { lint } from '../core/lint';
+import { lint, needsWords } from '../core/lint';
 import type { Problem, Severity } from '../core/rules/types';
 import type { DraftStore } from './drafts';
 import type { RuleSettings } from './settings';
+import type { WordService } from './words';
 
 export const DIAGNOSTIC_SOURCE = 'Speech Draft';
 const THROTTLE_MS = 500;
@@ -43,6 +44,7 @@ export class Linter implements vscode.Disposable {
     private readonly store: DraftStore,
     private readonly settings: RuleSettings,
     private readonly docsBase: vscode.Uri,
+    private readonly words: WordService,
   ) {
     this.disposables.push(
       this.collection,
@@ -102,9 +104,21 @@ export class Linter implements vscode.Disposable {
     // A newer run started while the configuration was read, or the text changed: drop this one.
     if (this.generation.get(key) !== generation || doc.version !== version || doc.isClosed) return undefined;
     const problems = lint(model, config);
-    this.results.set(key, { version, problems });
-    this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(p)));
+    this.publish(doc, version, problems);
+    if (needsWords(config)) void this.withWords(doc, key, generation, version, config, model);
     return problems;
+  }
+
+  /** Word-level checks, once the segmenter has answered (it loads on first use, in a child process). */
+  private async withWords(doc: vscode.TextDocument, key: string, generation: number, version: number, config: Awaited<ReturnType<RuleSettings['forDocument']>>, model: NonNullable<ReturnType<DraftStore['draft']>>): Promise<void> {
+    const words = await this.words.wordsFor(doc, model);
+    if (!words || this.generation.get(key) !== generation || doc.version !== version || doc.isClosed) return;
+    this.publish(doc, version, lint(model, config, words));
+  }
+
+  private publish(doc: vscode.TextDocument, version: number, problems: Problem[]): void {
+    this.results.set(doc.uri.toString(), { version, problems });
+    this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(p)));
   }
 
   private toDiagnostic(p: Problem): vscode.Diagnostic {

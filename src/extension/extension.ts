@@ -11,13 +11,17 @@ import { registerDraftLanguage } from './language';
 import { DraftFoldingProvider, DraftSymbolProvider } from './outline';
 import { RuleSettings } from './settings';
 import { DraftStatusBar } from './statusbar';
+import { registerKeywords } from './keywords';
 import { registerStructureCommands } from './structure';
+import { WordService } from './words';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Speech Draft', { log: true });
   const store = new DraftStore();
   const settings = new RuleSettings(log);
-  const linter = new Linter(store, settings, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+  // Created empty: nodejieba loads in a child process on the first word-level check, never here.
+  const words = new WordService(context.extensionPath, log);
+  const linter = new Linter(store, settings, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'), words);
   const fixes = new DraftFixes(store, settings, linter);
   const symbols = new DraftSymbolProvider(store);
   const registerSymbols = () =>
@@ -29,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     store,
     settings,
+    words,
     linter,
     { dispose: () => symbolRegistration.dispose() },
     store.onDidChangeDrafts(() => {
@@ -43,6 +48,16 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerStructureCommands(store),
     ...registerDraftLanguage(store),
     new DraftStatusBar(store),
+    ...registerKeywords(() => words.getSegmenter(vscode.window.activeTextEditor?.document.uri), store),
+    vscode.commands.registerCommand('speechDraft.segmenterStatus', () => {
+      const s = words.status();
+      void vscode.window.showInformationMessage(
+        s.loaded
+          ? vscode.l10n.t('Speech Draft: word segmentation is running (process {0}).', String(s.pid))
+          : vscode.l10n.t('Speech Draft: word segmentation is not running; it starts with the first word-level check.'),
+      );
+      return s;
+    }),
   );
 }
 

@@ -443,6 +443,9 @@ export function createSegmenter(options: SegmenterOptions): Segmenter {
       clearIdle();
       const s = session;
       if (!s) return;
+      // An idle child is unref'd; keep it referenced until it has exited, or a plain Node process
+      // (the CLI) would end while awaiting this, before printing anything.
+      setRef(s, true);
       end(s, 'dispose');
       await s.exited;
     },

@@ -2,6 +2,7 @@
  * Runs the CLI in memory: an in-memory file system (absolute POSIX paths), captured stdout/stderr,
  * no process state. Fixtures from test/fixtures/cli/ are loaded into it under a virtual folder.
  */
+import type { Segmenter } from '../../src/segment/client';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CliParams, type DirEntry, type FileStat, main } from '../../src/cli/main';
@@ -147,6 +148,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   cwd?: string;
   homepage?: string;
+  /** Word segmentation for `stats --keywords` (a fake, or a segmenter on a test-built worker). */
+  createSegmenter?: CliParams['createSegmenter'];
 }
 
 export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Run> {
@@ -172,6 +175,8 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Run
     cwd,
     version: '9.9.9',
     homepage: opts.homepage,
+    // Hermetic by default: a segmenter that finds no words (tests that need words inject one).
+    createSegmenter: opts.createSegmenter ?? noWords,
   };
   const code = await main(params);
   const outBytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
@@ -188,4 +193,16 @@ export function differingOffsets(a: Uint8Array, b: Uint8Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) out.push(i);
   return out;
+}
+
+/** A segmenter that answers at once with no words and no keywords. */
+function noWords(): Segmenter {
+  return {
+    cut: async (texts) => texts.map(() => []),
+    tag: async (texts) => texts.map(() => []),
+    extract: async () => [],
+    dispose: async () => undefined,
+    stats: () => ({ loaded: true, pid: undefined, starts: 1, pending: 0 }),
+    onExit: () => () => undefined,
+  };
 }

@@ -35,15 +35,20 @@ export function outlineLines(model: DraftModel): string[] {
  */
 export async function testSegmenter(name: string): Promise<Segmenter> {
   const workerPath = path.join(ROOT, `dist/test/segmenter-${name}.js`);
+  await buildTestWorker(workerPath);
+  return createSegmenter({ workerPath, dictDir: path.join(ROOT, 'dict'), idleMs: 60_000 });
+}
+
+/** Bundles the segmenter worker to `outfile`, with the options of esbuild.mjs. */
+export async function buildTestWorker(outfile: string): Promise<void> {
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'src/segment/worker.ts')],
-    outfile: workerPath,
+    outfile,
     bundle: true,
     platform: 'node',
-    format: 'cjs',
     target: 'node20',
+    format: 'cjs',
     external: ['nodejieba'],
-    logLevel: 'error',
+    logLevel: 'silent',
   });
-  return createSegmenter({ workerPath, dictDir: path.join(ROOT, 'dict'), idleMs: 60_000 });
 }

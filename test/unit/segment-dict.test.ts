@@ -1,13 +1,12 @@
 // dict/official.dict.utf8 (our user dictionary) and dict/stopwords.txt (our stop list for keyword
 // ranking): format as cppjieba reads it, and the segmentation difference it makes against
 // nodejieba's default dictionary (run in a separate process: nodejieba aborts and assigns globals).
-import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSegmenter, type Segmenter } from '../../src/segment/client';
-import { ROOT } from './helpers';
+import { ROOT, buildTestWorker } from './helpers';
 
 const DICT = path.join(ROOT, 'dict/official.dict.utf8');
 const STOP = path.join(ROOT, 'dict/stopwords.txt');
@@ -79,16 +78,7 @@ describe('segmentation: default dictionary vs ours', () => {
   let defaults: string[][];
 
   beforeAll(async () => {
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/segment/worker.ts')],
-      outfile: WORKER,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['nodejieba'],
-      logLevel: 'silent',
-    });
+    await buildTestWorker(WORKER);
     seg = createSegmenter({ workerPath: WORKER, dictDir: path.join(ROOT, 'dict') });
     // nodejieba with its own dictionaries only, in a throwaway process.
     const script = `const j = require(${JSON.stringify(require.resolve('nodejieba', { paths: [ROOT] }))}); j.load();

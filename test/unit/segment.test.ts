@@ -14,7 +14,7 @@ import {
   type Segmenter,
   type SegmenterExit,
 } from '../../src/segment/client';
-import { ROOT, readSeed } from './helpers';
+import { ROOT, readSeed, buildTestWorker } from './helpers';
 
 const DICT_DIR = path.join(ROOT, 'dict');
 // Its own file so that a concurrent `node esbuild.mjs` never races it; same options as esbuild.mjs.
@@ -49,16 +49,7 @@ async function unavailable(p: Promise<unknown>): Promise<SegmenterUnavailableErr
 }
 
 beforeAll(async () => {
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src/segment/worker.ts')],
-    outfile: WORKER,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['nodejieba'],
-    logLevel: 'silent',
-  });
+  await buildTestWorker(WORKER);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'segment-test-'));
 });
 

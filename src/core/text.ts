@@ -116,10 +116,3 @@ export function countChars(s: string): { content: number; withPunctuation: numbe
   }
   return { content, withPunctuation };
 }
-
-/** True when a text looks binary: a NUL in its first 8 KiB. */
-export function looksBinary(text: string): boolean {
-  const end = Math.min(text.length, 8192);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 0) return true;
-  return false;
-}

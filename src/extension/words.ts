@@ -16,6 +16,8 @@ export class WordService implements vscode.Disposable {
   private signature = '';
   private readonly cache = new Map<string, { version: number; words: Promise<WordData | undefined> }>();
   private reported = false;
+  /** Words of texts already segmented: after an edit only the changed lines go to the child. */
+  private readonly known = new Map<string, string[]>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -59,10 +61,13 @@ export class WordService implements vscode.Disposable {
     const hit = this.cache.get(key);
     if (hit && hit.version === doc.version) return hit.words;
     const request = segmentationRequest(model);
-    const words = this.getSegmenter(doc.uri)
-      .cut(request.texts)
+    const missing = [...new Set(request.texts.filter((t) => !this.known.has(t)))];
+    const words = (missing.length ? this.getSegmenter(doc.uri).cut(missing) : Promise.resolve([]))
       .then(
-        (results) => wordData(request, results),
+        (results) => {
+          missing.forEach((t, i) => this.remember(t, results[i] ?? []));
+          return wordData(request, request.texts.map((t) => this.known.get(t) ?? []));
+        },
         (err: unknown) => {
           this.unavailable(err);
           return undefined;
@@ -71,6 +76,14 @@ export class WordService implements vscode.Disposable {
     this.cache.set(key, { version: doc.version, words });
     return words;
   }
+
+  private remember(text: string, words: string[]): void {
+    // Bounded: the oldest entries go first (Map keeps insertion order).
+    if (this.known.size >= WordService.MAX_KNOWN) this.known.delete(this.known.keys().next().value as string);
+    this.known.set(text, words);
+  }
+
+  private static readonly MAX_KNOWN = 50_000;
 
   /** What the status command shows (and the integration tests read). */
   status(): { created: boolean; loaded: boolean; pid: number | undefined; starts: number; nodejiebaInHost: boolean } {
@@ -109,6 +122,7 @@ export class WordService implements vscode.Disposable {
     const old = this.segmenter;
     this.segmenter = undefined;
     this.cache.clear();
+    this.known.clear();
     this.reported = false;
     await old?.dispose();
   }

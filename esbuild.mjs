@@ -26,6 +26,8 @@ const builds = [
   { ...common, entryPoints: ['src/segment/worker.ts'], outfile: 'dist/segmenter.js' }, // nodejieba child process
   // Integration suite: loaded by VS Code's extension host through the run() contract.
   { ...common, entryPoints: ['test/integration/suite/index.ts'], outfile: 'dist/test/suite/index.js' },
+  // Installed-package suite: run against the .vsix installed into VS Code (run.mjs --installed).
+  { ...common, entryPoints: ['test/integration/installed/index.ts'], outfile: 'dist/test/installed/index.js' },
 ];
 
 if (watch) {

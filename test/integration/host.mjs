@@ -2,7 +2,7 @@
 // scripts/screenshot.mjs: code-server installed by scripts/install-vscode-host.sh serves the
 // workbench, Debian's chromium driven by playwright-core renders it. The extension under
 // development (and the test suite) reach the workbench through the page address's `payload`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,27 @@ const BASE_SETTINGS = {
 /** The host cannot run on this machine; the message says what to do. */
 export class HostUnavailableError extends Error {}
 
+/**
+ * Installs a .vsix into `extensionsDir` the way a user would (`code-server --install-extension`),
+ * before the server starts. Throws with code-server's output when it fails.
+ */
+function installVsix({ vsix, extensionsDir, userDataDir, env, tmp }) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      '--install-extension', path.resolve(vsix),
+    ],
+    { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 },
+  );
+  if (r.status !== 0 || !/successfully installed/.test(r.stdout)) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`code-server --install-extension ${vsix} failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stdout}${r.stderr}`);
+  }
+}
+
 /** Why the code-server host cannot run here, or undefined when it can. */
 export function codeServerUnavailableReason() {
   if (!fs.existsSync(path.join(installDir, '.install-complete'))) {
@@ -80,7 +101,7 @@ function killGroup(pgid, signal) {
  * `locale` sets the display language (see installStubLanguagePack). Resolves when /healthz
  * answers; `stop()` kills the server's whole process group.
  */
-export async function startCodeServer({ env = {}, locale, verbose = false } = {}) {
+export async function startCodeServer({ env = {}, locale, verbose = false, installExtensions = [] } = {}) {
   const reason = codeServerUnavailableReason();
   if (reason) throw new HostUnavailableError(reason);
 
@@ -96,6 +117,10 @@ export async function startCodeServer({ env = {}, locale, verbose = false } = {}
   );
 
   if (locale) installStubLanguagePack({ extensionsDir: dirs.extensions, userDataDir: dirs['user-data'], locale });
+  const xdgEnv = { XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache };
+  for (const vsix of installExtensions) {
+    installVsix({ vsix, extensionsDir: dirs.extensions, userDataDir: dirs['user-data'], env: xdgEnv, tmp });
+  }
 
   const args = [
     path.join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
@@ -117,9 +142,9 @@ export async function startCodeServer({ env = {}, locale, verbose = false } = {}
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      XDG_CONFIG_HOME: dirs.config,
-      XDG_DATA_HOME: dirs.data,
-      XDG_CACHE_HOME: dirs.cache,
+      ...xdgEnv,
+      // Where installed extensions live: tests of an installed .vsix check its copy is from here.
+      SPEECH_DRAFT_HOST_EXTENSIONS_DIR: dirs.extensions,
       ...env,
     },
   });

@@ -2,7 +2,14 @@
 // VS Code with this repo as the extension under development and test/integration/workspace open.
 //
 //   node test/integration/run.mjs [--grep PATTERN] [--screenshot-on-failure] [--locale zh-cn]
+//   node test/integration/run.mjs --installed FILE.vsix [--grep PATTERN]
 //
+//   --installed FILE.vsix    the installed-package suite (dist/test/installed/index.js) instead:
+//                            code-server only; FILE.vsix (scripts/package.mjs) is installed with
+//                            `--install-extension` into the fresh extensions dir and the repo is NOT
+//                            the extension under development (VS Code runs tests only with one, so
+//                            an empty folder stands in). The workspace is a temp folder made from
+//                            examples/seed-speech.txt. Results go to .test-results/installed.json.
 //   --grep PATTERN           only tests whose full title matches (a regular expression)
 //   --screenshot-on-failure  keep the workbench as .test-results/failure.png (code-server host)
 //   --locale L               vscode.env.language in the extension host (code-server host; see
@@ -19,7 +26,7 @@
 //   SPEECH_DRAFT_TEST_SCREENSHOT=1      same as --screenshot-on-failure
 //   SPEECH_DRAFT_HOST_VERBOSE=1         also print code-server's own log
 //
-// Writes .test-results/integration.json ({"passed": N, "failed": M}) and exits non-zero when a
+// Writes .test-results/integration.json (installed.json with --installed) ({"passed": N, "failed": M}) and exits non-zero when a
 // test failed, no test ran, or the host failed.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,28 +42,36 @@ import {
   startCodeServer,
 } from './host.mjs';
 
-const suiteEntry = path.join(repoRoot, 'dist', 'test', 'suite', 'index.js');
-const workspace = path.join(repoRoot, 'test', 'integration', 'workspace');
+const integrationSuite = path.join(repoRoot, 'dist', 'test', 'suite', 'index.js');
+const installedSuite = path.join(repoRoot, 'dist', 'test', 'installed', 'index.js');
+const integrationWorkspace = path.join(repoRoot, 'test', 'integration', 'workspace');
 const resultsDir = path.join(repoRoot, '.test-results');
 const vscodeTestCache = path.join(repoRoot, '.vscode-test');
 
-const log = (msg) => console.log(`[integration] ${msg}`);
+const log = (msg) => console.log(`[${suiteName}] ${msg}`);
 
 const { values: options } = parseArgs({
   options: {
     grep: { type: 'string' },
     locale: { type: 'string' },
     'screenshot-on-failure': { type: 'boolean', default: process.env.SPEECH_DRAFT_TEST_SCREENSHOT === '1' },
+    installed: { type: 'string' },
   },
 });
+const installedVsix = options.installed && path.resolve(options.installed);
+const suiteName = installedVsix ? 'installed' : 'integration';
+const suiteEntry = installedVsix ? installedSuite : integrationSuite;
+/** Set by prepareInstalledWorkspace in --installed mode. */
+let workspace = integrationWorkspace;
 const timeoutMs = Number(process.env.SPEECH_DRAFT_TEST_TIMEOUT || 600) * 1000;
 const requestedHost = process.env.SPEECH_DRAFT_TEST_HOST || 'auto';
 
 /** Marks mocha's lines in the page console (see tagReporterOutput in suite/index.ts). */
 const CONSOLE_TAG = '<<ext-host>> ';
 /** Read by test/integration/suite/index.ts inside the extension host. */
-const rawResults = path.join(os.tmpdir(), `speech-draft-integration-${process.pid}.json`);
+const rawResults = path.join(os.tmpdir(), `speech-draft-${suiteName}-${process.pid}.json`);
 const suiteEnv = {
+  SPEECH_DRAFT_TEST_REPO: repoRoot,
   SPEECH_DRAFT_TEST_RESULTS: rawResults,
   SPEECH_DRAFT_TEST_COLOR: process.stdout.isTTY ? '1' : '0',
   ...(options.grep ? { SPEECH_DRAFT_TEST_GREP: options.grep } : {}),
@@ -68,6 +83,12 @@ async function main() {
   }
   for (const file of [suiteEntry, path.join(repoRoot, 'dist', 'extension.js')]) {
     if (!fs.existsSync(file)) throw new HostUnavailableError(`${path.relative(repoRoot, file)} is missing: run npm run build`);
+  }
+  if (installedVsix) {
+    if (!fs.existsSync(installedVsix)) throw new HostUnavailableError(`${options.installed} is missing: run node scripts/package.mjs`);
+    if (requestedHost === 'electron') throw new HostUnavailableError('--installed runs on the code-server host only');
+    fs.rmSync(rawResults, { force: true });
+    return report(await runCodeServer());
   }
   const executable = requestedHost === 'code-server' ? undefined : await findElectron(requestedHost === 'electron');
   // The run under xvfb-run reports and writes the results itself.
@@ -148,23 +169,47 @@ async function runElectron(executable) {
   }
 }
 
+/**
+ * --installed: a temp folder holding the workspace (the seed speech, a small draft with a repeated
+ * word, a .speech.txt file) and an empty folder that stands in for the extension under development.
+ */
+function prepareInstalledWorkspace() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-draft-installed-'));
+  const ws = path.join(tmp, 'workspace');
+  fs.mkdirSync(path.join(ws, 'words'), { recursive: true });
+  fs.copyFileSync(path.join(repoRoot, 'examples', 'seed-speech.txt'), path.join(ws, 'seed-speech.txt'));
+  fs.copyFileSync(path.join(integrationWorkspace, 'words', 'repeated.txt'), path.join(ws, 'words', 'repeated.txt'));
+  fs.writeFileSync(path.join(ws, 'draft.speech.txt'), '关于工作的讲话\n一、总体要求\n正文。\n二、重点任务\n正文。\n');
+  const noExtension = path.join(tmp, 'no-extension-under-development');
+  fs.mkdirSync(noExtension);
+  return { tmp, ws, noExtension };
+}
+
 async function runCodeServer() {
   const reason = codeServerUnavailableReason();
   if (reason) throw new HostUnavailableError(reason);
-  log('host: code-server');
+  log(installedVsix ? `host: code-server, installed package ${path.relative(repoRoot, installedVsix)}` : 'host: code-server');
   const verbose = process.env.SPEECH_DRAFT_HOST_VERBOSE === '1';
   let server;
   let browser;
   let timer;
+  let installed;
   try {
+    let developmentPath = repoRoot;
+    if (installedVsix) {
+      installed = prepareInstalledWorkspace();
+      workspace = installed.ws;
+      developmentPath = installed.noExtension;
+    }
     server = await startCodeServer({
       env: { ...suiteEnv, SPEECH_DRAFT_TEST_CONSOLE_TAG: CONSOLE_TAG },
       locale: options.locale,
       verbose,
+      installExtensions: installedVsix ? [installedVsix] : [],
     });
     browser = await launchBrowser(server.stateDir);
     const url = server.workbenchUrl(workspace, [
-      ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+      ['extensionDevelopmentPath', server.remoteUri(developmentPath)],
       ['extensionTestsPath', server.remoteUri(suiteEntry)],
     ]);
     let exitCode;
@@ -194,6 +239,7 @@ async function runCodeServer() {
     clearTimeout(timer);
     await browser?.close().catch(() => {});
     await server?.stop();
+    if (installed) fs.rmSync(installed.tmp, { recursive: true, force: true });
   }
 }
 
@@ -221,7 +267,7 @@ async function saveScreenshot(page) {
   }
 }
 
-/** Writes .test-results/integration.json, prints the summary and returns the exit code. */
+/** Writes .test-results/SUITE.json (integration or installed), prints the summary and returns the exit code. */
 function report(hostCode) {
   let results;
   try {
@@ -234,8 +280,8 @@ function report(hostCode) {
   }
   const { passed, failed } = results;
   fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, 'integration.json'), `${JSON.stringify({ passed, failed })}\n`);
-  console.log(`integration: ${passed} passed, ${failed} failed`);
+  fs.writeFileSync(path.join(resultsDir, `${suiteName}.json`), `${JSON.stringify({ passed, failed })}\n`);
+  console.log(`${suiteName}: ${passed} passed, ${failed} failed`);
   if (passed + failed === 0) log('no test ran (check --grep)');
   return hostCode === 0 && failed === 0 && passed > 0 ? 0 : 1;
 }

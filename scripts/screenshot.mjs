@@ -5,6 +5,8 @@
 //
 //   --outline    expand the Explorer's Outline section (the file tree is collapsed to make room)
 //   --problems   open the Problems panel
+//   --palette T  open the command palette with ">T" typed (to see the commands it lists)
+//   --settings Q open the Settings editor searched for Q
 //   --locale L   VS Code display language as seen by extensions (vscode.env.language); the
 //                workbench's own strings stay English without a language pack
 //   --folder D   workspace folder to open (default: the directory of FILE)
@@ -21,7 +23,7 @@ import {
   startCodeServer,
 } from '../test/integration/host.mjs';
 
-const USAGE = 'usage: node scripts/screenshot.mjs FILE OUT.png [--outline] [--problems] [--locale zh-cn] [--folder DIR]';
+const USAGE = 'usage: node scripts/screenshot.mjs FILE OUT.png [--outline] [--problems] [--palette TEXT] [--settings QUERY] [--locale zh-cn] [--folder DIR]';
 
 async function main() {
   const { values: options, positionals } = parseArgs({
@@ -29,6 +31,8 @@ async function main() {
     options: {
       outline: { type: 'boolean', default: false },
       problems: { type: 'boolean', default: false },
+      palette: { type: 'string' },
+      settings: { type: 'string' },
       locale: { type: 'string' },
       folder: { type: 'string' },
     },
@@ -58,6 +62,8 @@ async function main() {
     if (options.problems) await revealProblems(page);
     // Back to the editor, so that no view shows a focus border.
     await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+    if (options.palette !== undefined) await openPalette(page, options.palette);
+    if (options.settings !== undefined) await openSettings(page, options.settings);
     await settle(page);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     await page.screenshot({ path: out });
@@ -72,6 +78,24 @@ async function main() {
 async function waitForEditor(page, name) {
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 60_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines .view-line').first().waitFor();
+}
+
+/** Opens the command palette (F1) and types `text` after the `>`, to show the commands it lists. */
+async function openPalette(page, text) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(`>${text}`);
+  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
+}
+
+/** Opens the Settings editor (Ctrl+,) searched for `query`, to show the settings it lists. */
+async function openSettings(page, query) {
+  await page.keyboard.press('Control+Comma');
+  const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container textarea').first();
+  await search.waitFor();
+  await search.fill(query);
+  await page.locator('.settings-editor .setting-item-contents').first().waitFor();
 }
 
 /** Expands the Explorer's Outline section, collapses the file tree, waits for outline rows. */

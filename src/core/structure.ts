@@ -42,8 +42,13 @@ export function partShape(h: Heading): string {
   return m.text.slice(0, m.numeralStart - m.start) + '#' + m.text.slice(m.numeralEnd - m.start);
 }
 
+/** Sibling groups per model: heading-sequence (through analyzeStructure) and parallel-headings share them. */
+const GROUPS = new WeakMap<DraftModel, SiblingGroup[]>();
+
 /** Sibling groups of the section tree: for every parent, its children grouped by level. */
 export function siblingGroups(model: DraftModel): SiblingGroup[] {
+  const cached = GROUPS.get(model);
+  if (cached) return cached;
   const groups: SiblingGroup[] = [];
   const partIndex = new Map<Heading, number>();
   let part = -1;
@@ -70,6 +75,7 @@ export function siblingGroups(model: DraftModel): SiblingGroup[] {
   };
   visit(model.sections, undefined);
   groups.sort((a, b) => a.items[0].line - b.items[0].line);
+  GROUPS.set(model, groups);
   return groups;
 }
 

@@ -25,14 +25,10 @@ export interface NumberedRun {
   level: HeadingLevel;
   convention: Convention;
   items: Heading[];
-  /** Start of each sibling group inside `items` (the first is 0). */
-  groupStarts: number[];
 }
 
 export interface Structure {
   groups: SiblingGroup[];
-  /** Convention of each level in each part, keyed by conventionKey(level, part). */
-  conventions: Map<string, Convention>;
   runs: NumberedRun[];
 }
 
@@ -150,18 +146,17 @@ export function analyzeStructure(model: DraftModel, forced?: Convention): Struct
     if (convention === 'continuous') {
       const run = open.get(key);
       if (run) {
-        run.groupStarts.push(run.items.length);
         run.items.push(...g.items);
         continue;
       }
-      const created: NumberedRun = { level: g.level, convention, items: [...g.items], groupStarts: [0] };
+      const created: NumberedRun = { level: g.level, convention, items: [...g.items] };
       open.set(key, created);
       runs.push(created);
     } else {
-      runs.push({ level: g.level, convention, items: [...g.items], groupStarts: [0] });
+      runs.push({ level: g.level, convention, items: [...g.items] });
     }
   }
-  return { groups, conventions, runs };
+  return { groups, runs };
 }
 
 /** Groups of list items (lines the parser kept out of the outline): consecutive items of a level. */

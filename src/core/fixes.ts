@@ -1,13 +1,35 @@
 /**
  * Applying fixes: one pure function, markdownlint's applyFixes in spirit. Edits are sorted, exact
  * duplicates dropped, and of two overlapping edits the first (in rule order) wins; the text's BOM
- * and line endings are kept byte for byte.
+ * and line endings are kept byte for byte (an edit that spans lines replaces the line breaks it
+ * covers, as joining a split heading does, and nothing else).
+ *
+ * Also the bookkeeping that keeps a bulk fix inside what was reported: `EditTrail` maps a range of
+ * the text after some passes of fixes back to the text as it was read.
  */
 import type { TextEdit } from './rules/types';
-import { BOM, splitLines } from './text';
+import { BOM } from './text';
 
 function sameEdit(a: TextEdit, b: TextEdit): boolean {
-  return a.line === b.line && a.start === b.start && a.end === b.end && a.text === b.text;
+  return a.line === b.line && a.start === b.start && a.end === b.end && (a.endLine ?? a.line) === (b.endLine ?? b.line) && a.text === b.text;
+}
+
+/** Line of an edit's end (edits are single-line unless they say otherwise). */
+export function editEndLine(e: TextEdit): number {
+  return e.endLine ?? e.line;
+}
+
+function before(aLine: number, aCol: number, bLine: number, bCol: number): boolean {
+  return aLine < bLine || (aLine === bLine && aCol < bCol);
+}
+
+function clashes(e: TextEdit, cand: TextEdit): boolean {
+  if (sameEdit(e, cand)) return true;
+  const eEmpty = e.line === editEndLine(e) && e.start === e.end;
+  const cEmpty = cand.line === editEndLine(cand) && cand.start === cand.end;
+  // Two insertions at one point conflict; so do ranges that share a character.
+  if (eEmpty && cEmpty) return e.line === cand.line && e.start === cand.start;
+  return before(e.line, e.start, editEndLine(cand), cand.end) && before(cand.line, cand.start, editEndLine(e), e.end);
 }
 
 /**
@@ -15,52 +37,187 @@ function sameEdit(a: TextEdit, b: TextEdit): boolean {
  * returns the rest sorted by position.
  */
 export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
+  // Single-line edits are compared with the others of their line only (fixes on one long line can
+  // be many); the rare multi-line edit is compared with every accepted edit.
   const byLine = new Map<number, TextEdit[]>();
+  const multi: TextEdit[] = [];
+  const accepted: TextEdit[] = [];
   for (const cand of edits) {
-    const accepted = byLine.get(cand.line);
-    if (!accepted) {
-      byLine.set(cand.line, [cand]);
-      continue;
+    const isMulti = editEndLine(cand) !== cand.line;
+    let clash = multi.some((e) => clashes(e, cand));
+    if (!clash && isMulti) clash = accepted.some((e) => clashes(e, cand));
+    if (!clash && !isMulti) clash = (byLine.get(cand.line) ?? []).some((e) => clashes(e, cand));
+    if (clash) continue;
+    accepted.push(cand);
+    if (isMulti) multi.push(cand);
+    else {
+      const list = byLine.get(cand.line);
+      if (list) list.push(cand);
+      else byLine.set(cand.line, [cand]);
     }
-    const clash = accepted.some((e) => {
-      if (sameEdit(e, cand)) return true;
-      // Two insertions at one point, or ranges that share a character, conflict.
-      if (e.start === e.end && cand.start === cand.end) return e.start === cand.start;
-      return e.start < cand.end && cand.start < e.end;
-    });
-    if (!clash) accepted.push(cand);
   }
-  const out: TextEdit[] = [];
-  for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
-    out.push(...byLine.get(line)!.sort((a, b) => a.start - b.start || a.end - b.end));
+  return accepted.sort((a, b) => a.line - b.line || a.start - b.start || editEndLine(a) - editEndLine(b) || a.end - b.end);
+}
+
+/** Offsets of the start of each line of `body` (the text after any BOM), as `parseDraft` numbers them. */
+export function lineStarts(body: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 13) {
+      if (body.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** An edit as offsets into the text after the BOM: [start, end) replaced by `text`. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The length of line `i` of `body` without its terminator. */
+function lineLength(body: string, starts: readonly number[], i: number): number {
+  let end = i + 1 < starts.length ? starts[i + 1] : body.length;
+  if (end > starts[i] && body.charCodeAt(end - 1) === 10) end--;
+  if (end > starts[i] && body.charCodeAt(end - 1) === 13) end--;
+  return end - starts[i];
+}
+
+/** Offset of (line, column) in `body`, the column clamped to the line's content. */
+function offsetOf(body: string, starts: readonly number[], line: number, column: number): number {
+  return starts[line] + Math.max(0, Math.min(column, lineLength(body, starts, line)));
+}
+
+/** Normalised edits as offsets into `body` (edits outside the text are dropped). */
+export function toOffsetEdits(body: string, edits: readonly TextEdit[], starts = lineStarts(body)): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  for (const e of normalizeEdits(edits)) {
+    const endLine = editEndLine(e);
+    if (e.line < 0 || endLine >= starts.length || endLine < e.line) continue;
+    const start = offsetOf(body, starts, e.line, e.start);
+    const end = Math.max(start, offsetOf(body, starts, endLine, e.end));
+    out.push({ start, end, text: e.text });
   }
   return out;
+}
+
+function offsetClash(a: OffsetEdit, b: OffsetEdit): boolean {
+  if (a.start === b.start && a.end === b.end && a.text === b.text) return true;
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Sorts offset edits by position and drops exact duplicates and edits that overlap one listed
+ * before them (the first listed wins). Linear after the sort, however many edits a line has.
+ */
+export function mergeOffsetEdits(edits: readonly OffsetEdit[]): OffsetEdit[] {
+  const order = edits.map((_, i) => i).sort((a, b) => edits[a].start - edits[b].start || edits[a].end - edits[b].end || a - b);
+  const out: OffsetEdit[] = [];
+  const rank: number[] = [];
+  for (const i of order) {
+    const e = edits[i];
+    const last = out.length - 1;
+    if (last >= 0 && offsetClash(out[last], e)) {
+      // The one listed first wins.
+      if (i < rank[last] && !(last > 0 && offsetClash(out[last - 1], e))) {
+        out[last] = e;
+        rank[last] = i;
+      }
+      continue;
+    }
+    out.push(e);
+    rank.push(i);
+  }
+  return out;
+}
+
+/** Applies offset edits (sorted, not overlapping) in one pass over the text. */
+function applyOffsetEdits(body: string, edits: readonly OffsetEdit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(body.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(body.slice(at));
+  return parts.join('');
 }
 
 /** Applies edits to a text (0-based lines as `parseDraft` numbers them, i.e. after any BOM). */
 export function applyFixes(text: string, edits: readonly TextEdit[]): string {
   if (edits.length === 0) return text;
   const bom = text.startsWith(BOM) ? BOM : '';
-  const { lines, eols } = splitLines(bom ? text.slice(1) : text);
-  const byLine = new Map<number, TextEdit[]>();
-  for (const e of normalizeEdits(edits)) {
-    if (e.line < 0 || e.line >= lines.length) continue;
-    const list = byLine.get(e.line);
-    if (list) list.push(e);
-    else byLine.set(e.line, [e]);
-  }
-  for (const [line, list] of byLine) {
-    let s = lines[line];
-    // Right to left, so earlier offsets stay valid.
-    for (let k = list.length - 1; k >= 0; k--) {
-      const e = list[k];
-      const start = Math.max(0, Math.min(e.start, s.length));
-      const end = Math.max(start, Math.min(e.end, s.length));
-      s = s.slice(0, start) + e.text + s.slice(end);
+  const body = bom ? text.slice(1) : text;
+  return bom + applyOffsetEdits(body, toOffsetEdits(body, edits));
+}
+
+/** A [start, end] range of offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The passes of a bulk fix: maps a range of the current text back to the text as it was read, so
+ * that an edit found on a later pass can be held to the problems reported on the original text.
+ */
+export class EditTrail {
+  /** Per pass: its edits (original offsets), and where each edit's replacement starts in the new text. */
+  private readonly passes: { edits: OffsetEdit[]; newStarts: number[] }[] = [];
+
+  /** Applies one pass of offset edits to `body` and remembers them. */
+  apply(body: string, edits: OffsetEdit[]): string {
+    const newStarts: number[] = [];
+    let delta = 0;
+    for (const e of edits) {
+      newStarts.push(e.start + delta);
+      delta += e.text.length - (e.end - e.start);
     }
-    lines[line] = s;
+    this.passes.push({ edits, newStarts });
+    return applyOffsetEdits(body, edits);
   }
-  let out = bom;
-  for (let i = 0; i < lines.length; i++) out += lines[i] + eols[i];
-  return out;
+
+  /** The range of the original text that `span` of the current text comes from. */
+  toOriginal(span: Span): Span {
+    let { start, end } = span;
+    for (let k = this.passes.length - 1; k >= 0; k--) {
+      const pass = this.passes[k];
+      start = mapBack(pass.edits, pass.newStarts, start, 'start');
+      end = Math.max(start, mapBack(pass.edits, pass.newStarts, end, 'end'));
+    }
+    return { start, end };
+  }
+}
+
+/**
+ * Maps offset `p` of a pass's output back to its input: outside the replacements by the shift of
+ * the edits before it, inside one to that edit's original range (its start for a range's start,
+ * its end for a range's end).
+ */
+function mapBack(edits: readonly OffsetEdit[], newStarts: readonly number[], p: number, side: 'start' | 'end'): number {
+  // The last edit whose replacement starts at or before p.
+  let lo = 0, hi = edits.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (newStarts[mid] <= p) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  if (found < 0) return p;
+  const e = edits[found];
+  const newEnd = newStarts[found] + e.text.length;
+  if (p > newEnd) return e.end + (p - newEnd);
+  // At an edge of the replacement: what follows it starts after the edit, what precedes it ends before it.
+  if (p === newEnd && side === 'start') return e.end;
+  if (p === newStarts[found] && side === 'end') return e.start;
+  return side === 'start' ? e.start : e.end;
+}
+
+/** True when `inner` lies inside one of `spans` (inclusive ends: an insertion at a range's edge counts). */
+export function insideSpans(inner: Span, spans: readonly Span[]): boolean {
+  for (const s of spans) if (inner.start >= s.start && inner.end <= s.end) return true;
+  return false;
 }

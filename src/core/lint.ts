@@ -3,10 +3,11 @@
  * can reveal another, e.g. a marker rewritten after it was renumbered; at most MAX_FIX_PASSES).
  */
 import { type ResolvedConfig, resolveConfig } from './config';
-import { applyFixes, normalizeEdits } from './fixes';
+import { EditTrail, insideSpans, lineStarts, mergeOffsetEdits, type OffsetEdit, type Span, toOffsetEdits } from './fixes';
 import { type DraftModel, parseDraft } from './parser';
 import { RULES } from './rules/registry';
 import type { Problem, ProblemReport, Rule, TextEdit } from './rules/types';
+import { BOM } from './text';
 import type { WordData } from './words';
 
 export const MAX_FIX_PASSES = 8;
@@ -38,6 +39,7 @@ export function lint(model: DraftModel, config: ResolvedConfig = DEFAULT_CONFIG,
         endColumn: p.endColumn,
         message: p.message,
         fix: p.fix,
+        suggestions: p.suggestions,
         rule: rule.id,
         severity: p.severity ?? severity,
       });
@@ -77,26 +79,63 @@ export interface FixResult {
   applied: number;
   /** What is left after fixing. */
   problems: Problem[];
+  /**
+   * Fixes found on a later pass that were not applied because they would change text outside the
+   * problems reported on the text as it was (an earlier pass changed how the text parses).
+   */
+  withheld: number;
+}
+
+/** The problems' ranges as offsets of the text after the BOM. */
+function problemSpans(body: string, problems: readonly Problem[], starts: number[]): Span[] {
+  return problems.map((p) => {
+    const [range] = toOffsetEdits(body, [{ line: p.line, start: p.column, endLine: p.endLine, end: p.endColumn, text: '' }], starts);
+    return range ? { start: range.start, end: range.end } : { start: 0, end: 0 };
+  });
 }
 
 /**
- * Fixes every fixable problem (or those `select` keeps), re-linting after each pass until nothing
- * fixable is left. Only the fixes' ranges change; BOM and line endings are kept.
+ * Applies the mechanical fixes (`Problem.fix`, never suggestions) of every problem `select` keeps,
+ * re-linting after each pass until nothing fixable is left (a fix can reveal another: a marker
+ * rewritten after it was renumbered). The result changes only what was reported on the text as it
+ * was: an edit of a later pass is applied only when it lies inside a problem selected on the first
+ * pass, mapped through the edits since. BOM and line endings are kept.
  */
 export function fixText(text: string, options: LintOptions & { select?: (p: Problem) => boolean } = {}): FixResult {
-  let current = text;
+  const bom = text.startsWith(BOM) ? BOM : '';
+  let body = bom ? text.slice(1) : text;
+  const trail = new EditTrail();
+  let allowed: Span[] | undefined;
   let applied = 0;
+  let withheld = 0;
+  let problems: Problem[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const problems = lintText(current, options);
-    const selected = problems.filter((p) => p.fix && (!options.select || options.select(p)));
-    const edits: TextEdit[] = selected.flatMap((p) => p.fix!);
-    if (edits.length === 0) return { text: current, applied, problems };
-    const next = applyFixes(current, edits);
-    if (next === current) return { text: current, applied, problems };
+    problems = lintText(bom + body, options);
+    const selected = problems.filter((p) => p.fix && p.fix.length > 0 && (!options.select || options.select(p)));
+    const starts = lineStarts(body);
+    if (!allowed) allowed = problemSpans(body, selected, starts);
+    // A problem's fix applies whole or not at all: every edit inside what was first reported.
+    const edits: OffsetEdit[] = [];
+    const owners: OffsetEdit[][] = [];
+    for (const p of selected) {
+      const offsets = toOffsetEdits(body, p.fix!, starts);
+      const inside = offsets.length === p.fix!.length && offsets.every((e) => insideSpans(trail.toOriginal(e), allowed!));
+      if (!inside) {
+        withheld++;
+        continue;
+      }
+      edits.push(...offsets);
+      owners.push(offsets);
+    }
+    const accepted = mergeOffsetEdits(edits);
+    if (accepted.length === 0) break;
+    const next = trail.apply(body, accepted);
+    if (next === body) break;
     // Count the problems whose edits all survived (overlapping ones wait for the next pass).
-    const kept = new Set(normalizeEdits(edits));
-    applied += selected.filter((p) => p.fix!.every((e) => kept.has(e))).length;
-    current = next;
+    const kept = new Set(accepted);
+    applied += owners.filter((list) => list.every((e) => kept.has(e))).length;
+    body = next;
+    if (pass === MAX_FIX_PASSES - 1) problems = lintText(bom + body, options);
   }
-  return { text: current, applied, problems: lintText(current, options) };
+  return { text: bom + body, applied, problems, withheld };
 }

@@ -102,6 +102,8 @@ export const headingMarker: Rule<Options> = {
         : { en: reasons.map((d) => WHY[d].en).join(', '), zh: reasons.map((d) => WHY[d].zh).join('，') };
       const problem: ProblemReport = {
         ...markerRange(h),
+        // The space that stands for a missing separator is part of what the fix replaces.
+        endColumn: Math.max(m.end, ...edits.map((e) => e.end)),
         message: t(`Heading marker "${m.text}" should be "${target}" (${why.en})`, `标题序号“${m.text}”应写作“${target}”（${why.zh}）`),
         fix: edits.length ? edits : undefined,
       };

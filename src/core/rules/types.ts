@@ -14,14 +14,28 @@ export interface LocalizedText {
 }
 
 /**
- * A replacement inside one line: 0-based line, UTF-16 columns [start, end) of the text before the
- * fix. Every fix of this product touches only markers and punctuation, so one line suffices.
+ * A replacement: 0-based line, UTF-16 columns [start, end) of the text before the fix. Most edits
+ * lie inside one line; one that ends on a later line (`endLine`, with `end` a column of that line)
+ * replaces the line breaks between, as joining a heading split over two lines does.
  */
 export interface TextEdit {
   line: number;
   start: number;
   end: number;
   text: string;
+  /** The line `end` is on, when it is not `line`. */
+  endLine?: number;
+}
+
+/**
+ * A change a writer may apply to one problem, one at a time (a quick fix in the editor, listed in
+ * JSON and SARIF output), but never in bulk: it deletes, inserts or rewrites words, or the rule is
+ * not sure of it (ESLint's suggestions). Fix All, fix on save and `--fix` apply only `fix`.
+ */
+export interface Suggestion {
+  /** What the change does, for the quick fix's title: `Delete the second "的"`. */
+  title: LocalizedText;
+  edits: TextEdit[];
 }
 
 export interface Problem {
@@ -33,8 +47,14 @@ export interface Problem {
   column: number;
   endLine: number;
   endColumn: number;
-  /** Edits that fix this problem alone; absent when no safe fix exists. */
+  /**
+   * The mechanical fix of this problem alone (renumbering, a marker's punctuation or bracket width,
+   * punctuation width): it cannot change what the text says, so bulk fixes apply it. Every edit
+   * lies inside the problem's range. Absent when no such fix exists.
+   */
   fix?: TextEdit[];
+  /** Changes offered one at a time, never in bulk (see `Suggestion`). */
+  suggestions?: Suggestion[];
 }
 
 export type ProblemReport = Omit<Problem, 'rule' | 'severity'> & { severity?: Severity };
@@ -60,7 +80,10 @@ export interface Rule<O = Record<string, unknown>> {
   description: LocalizedText;
   tags: readonly string[];
   defaultSeverity: Severity;
+  /** Reports problems with a mechanical `fix` (applied by Fix All, fix on save and `--fix`). */
   fixable: boolean;
+  /** Reports problems with `suggestions` (offered one at a time, never applied in bulk). */
+  hasSuggestions?: boolean;
   /** Needs word segmentation (nodejieba): runs only when words are given. */
   needsWords?: boolean;
   options: Record<string, OptionSpec>;

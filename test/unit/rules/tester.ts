@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type RuleSetting } from '../../../src/core/config';
+import { applyFixes } from '../../../src/core/fixes';
 import { fixText, lintText } from '../../../src/core/lint';
 import type { Problem } from '../../../src/core/rules/types';
 
@@ -18,6 +19,11 @@ export interface InvalidCase {
   name?: string;
   /** Expected severities, when they differ from the rule's default. */
   severities?: string[];
+  /**
+   * The text after applying each problem's first suggestion alone (one entry per problem, in
+   * order; undefined for a problem without one). Suggestions are never applied by `fixText`.
+   */
+  suggested?: (string | undefined)[];
 }
 
 export interface ValidCase {
@@ -55,6 +61,12 @@ export function ruleTable(rule: string, cases: { valid: (string | ValidCase)[]; 
           expect(p.message['zh-cn'].length).toBeGreaterThan(0);
           if (c.severities) expect(p.severity).toBe(c.severities[i]);
         });
+        if (c.suggested) {
+          expect(problems.map((p) => (p.suggestions?.[0] ? applyFixes(c.text, p.suggestions[0].edits) : undefined))).toEqual(c.suggested);
+          for (const p of problems) for (const sg of p.suggestions ?? []) expect(sg.title['zh-cn'].length).toBeGreaterThan(0);
+        } else {
+          expect(problems.some((p) => p.suggestions?.length), 'unexpected suggestions').toBe(false);
+        }
         const fixed = fixText(c.text, { markdown: c.markdown, config, select: (p) => p.rule === rule });
         if (c.output === undefined) {
           expect(problems.some((p) => p.fix), 'no fix expected').toBe(false);

@@ -136,6 +136,13 @@ export function mergeOffsetEdits(edits: readonly OffsetEdit[]): OffsetEdit[] {
   return out;
 }
 
+/** A range of lines and columns as offsets into `body` (columns clamped to their lines). */
+export function rangeToSpan(body: string, starts: readonly number[], r: { line: number; column: number; endLine: number; endColumn: number }): Span | undefined {
+  if (r.line < 0 || r.endLine >= starts.length || r.endLine < r.line) return undefined;
+  const start = offsetOf(body, starts, r.line, r.column);
+  return { start, end: Math.max(start, offsetOf(body, starts, r.endLine, r.endColumn)) };
+}
+
 /** Applies offset edits (sorted, not overlapping) in one pass over the text. */
 function applyOffsetEdits(body: string, edits: readonly OffsetEdit[]): string {
   const parts: string[] = [];
@@ -216,8 +223,30 @@ function mapBack(edits: readonly OffsetEdit[], newStarts: readonly number[], p: 
   return side === 'start' ? e.start : e.end;
 }
 
-/** True when `inner` lies inside one of `spans` (inclusive ends: an insertion at a range's edge counts). */
+/** The union of spans, sorted and merged (spans that touch merge too). */
+export function unionSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/**
+ * True when `inner` lies inside the union `spans` (from `unionSpans`); ends are inclusive, so an
+ * insertion at a range's edge counts. A binary search: fixes on one line can be many.
+ */
 export function insideSpans(inner: Span, spans: readonly Span[]): boolean {
-  for (const s of spans) if (inner.start >= s.start && inner.end <= s.end) return true;
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= inner.start) {
+      if (inner.end <= spans[mid].end) return true;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return false;
 }

@@ -3,7 +3,7 @@
  * can reveal another, e.g. a marker rewritten after it was renumbered; at most MAX_FIX_PASSES).
  */
 import { type ResolvedConfig, resolveConfig } from './config';
-import { EditTrail, insideSpans, lineStarts, mergeOffsetEdits, type OffsetEdit, type Span, toOffsetEdits } from './fixes';
+import { EditTrail, insideSpans, lineStarts, mergeOffsetEdits, type OffsetEdit, rangeToSpan, type Span, toOffsetEdits, unionSpans } from './fixes';
 import { type DraftModel, parseDraft } from './parser';
 import { RULES } from './rules/registry';
 import type { Problem, ProblemReport, Rule, TextEdit } from './rules/types';
@@ -40,6 +40,7 @@ export function lint(model: DraftModel, config: ResolvedConfig = DEFAULT_CONFIG,
         message: p.message,
         fix: p.fix,
         suggestions: p.suggestions,
+        related: p.related,
         rule: rule.id,
         severity: p.severity ?? severity,
       });
@@ -86,12 +87,16 @@ export interface FixResult {
   withheld: number;
 }
 
-/** The problems' ranges as offsets of the text after the BOM. */
+/** The problems' ranges (and the related ranges they name) as offsets of the text after the BOM. */
 function problemSpans(body: string, problems: readonly Problem[], starts: number[]): Span[] {
-  return problems.map((p) => {
-    const [range] = toOffsetEdits(body, [{ line: p.line, start: p.column, endLine: p.endLine, end: p.endColumn, text: '' }], starts);
-    return range ? { start: range.start, end: range.end } : { start: 0, end: 0 };
-  });
+  const spans: Span[] = [];
+  for (const p of problems) {
+    for (const r of [p, ...(p.related ?? [])]) {
+      const span = rangeToSpan(body, starts, r);
+      if (span) spans.push(span);
+    }
+  }
+  return spans;
 }
 
 /**
@@ -113,7 +118,7 @@ export function fixText(text: string, options: LintOptions & { select?: (p: Prob
     problems = lintText(bom + body, options);
     const selected = problems.filter((p) => p.fix && p.fix.length > 0 && (!options.select || options.select(p)));
     const starts = lineStarts(body);
-    if (!allowed) allowed = problemSpans(body, selected, starts);
+    if (!allowed) allowed = unionSpans(problemSpans(body, selected, starts));
     // A problem's fix applies whole or not at all: every edit inside what was first reported.
     const edits: OffsetEdit[] = [];
     const owners: OffsetEdit[][] = [];

@@ -38,6 +38,15 @@ export interface Suggestion {
   edits: TextEdit[];
 }
 
+/** Another place a problem concerns, such as a later heading its fix renumbers. */
+export interface RelatedRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: LocalizedText;
+}
+
 export interface Problem {
   rule: string;
   severity: Severity;
@@ -55,6 +64,12 @@ export interface Problem {
   fix?: TextEdit[];
   /** Changes offered one at a time, never in bulk (see `Suggestion`). */
   suggestions?: Suggestion[];
+  /**
+   * Other places this one problem concerns (VS Code's related information): one break in a run is
+   * one problem, and the later markers its fix renumbers are listed here. A fix's edits lie inside
+   * the problem's range or one of these.
+   */
+  related?: RelatedRange[];
 }
 
 export type ProblemReport = Omit<Problem, 'rule' | 'severity'> & { severity?: Severity };

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Locale, counted, message } from '../core/messages';
 import { RULES } from '../core/rules/registry';
-import type { Problem, Severity } from '../core/rules/types';
+import type { Problem, Severity, TextEdit } from '../core/rules/types';
 import { STDIN_LABEL } from './io';
 
 export interface FileResult {
@@ -47,11 +47,34 @@ export interface ProblemJson {
   column: number;
   endLine: number;
   endColumn: number;
+  /** `--fix` would fix it (a mechanical fix). */
   fixable: boolean;
+  /** Changes to apply one at a time (never by `--fix`), when the rule offers any. */
+  suggestions?: SuggestionJson[];
+  /** Other places this problem concerns (e.g. the later headings its fix renumbers). */
+  related?: { line: number; column: number; endLine: number; endColumn: number; message: string }[];
+}
+
+export interface EditJson {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+export interface SuggestionJson {
+  title: string;
+  edits: EditJson[];
+}
+
+/** An edit with 1-based positions, as the JSON contract shows them. */
+function editJson(e: TextEdit): EditJson {
+  return { line: e.line + 1, column: e.start + 1, endLine: (e.endLine ?? e.line) + 1, endColumn: e.end + 1, text: e.text };
 }
 
 export function problemJson(p: Problem, locale: Locale): ProblemJson {
-  return {
+  const j: ProblemJson = {
     rule: p.rule,
     severity: p.severity,
     message: p.message[locale],
@@ -61,6 +84,11 @@ export function problemJson(p: Problem, locale: Locale): ProblemJson {
     endColumn: p.endColumn + 1,
     fixable: (p.fix?.length ?? 0) > 0,
   };
+  if (p.suggestions?.length) j.suggestions = p.suggestions.map((s) => ({ title: s.title[locale], edits: s.edits.map(editJson) }));
+  if (p.related?.length) {
+    j.related = p.related.map((r) => ({ line: r.line + 1, column: r.column + 1, endLine: r.endLine + 1, endColumn: r.endColumn + 1, message: r.message[locale] }));
+  }
+  return j;
 }
 
 /** `3 problems (1 error, 2 warnings) in 2 files`; undefined when there is no problem. */
@@ -100,11 +128,20 @@ export const textFormatter: Formatter = (results, ctx, out) => {
   if (summary) out.stderr(`${summary}\n`);
 };
 
-/** The JSON contract: `[{"file", "problems": [{rule, severity, message, line, column, endLine, endColumn, fixable}]}]`. */
+/**
+ * The JSON contract: `[{"file", "problems": [{rule, severity, message, line, column, endLine,
+ * endColumn, fixable, suggestions?, related?}]}]`.
+ */
 export const jsonFormatter: Formatter = (results, ctx, out) => {
   const json = results.map((r) => ({ file: r.file, problems: r.problems.map((p) => problemJson(p, ctx.locale)) }));
   out.stdout(JSON.stringify(json, null, 2) + '\n');
 };
+
+/** A SARIF replacement (1-based lines and UTF-16 columns, as the run's columnKind says). */
+function replacement(e: TextEdit) {
+  const j = editJson(e);
+  return { deletedRegion: { startLine: j.line, startColumn: j.column, endLine: j.endLine, endColumn: j.endColumn }, insertedContent: { text: e.text } };
+}
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -130,7 +167,7 @@ export const sarifFormatter: Formatter = (results, ctx, out) => {
     shortDescription: { text: r.description.en },
     helpUri: `docs/rules/${r.id}.md`,
     defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
-    properties: { tags: [...r.tags], fixable: r.fixable },
+    properties: { tags: [...r.tags], fixable: r.fixable, hasSuggestions: r.hasSuggestions ?? false },
   }));
   const sarifResults = results.flatMap((r) =>
     r.problems.map((p) => {
@@ -151,6 +188,24 @@ export const sarifFormatter: Formatter = (results, ctx, out) => {
         ],
         properties: { severity: p.severity, fixable: j.fixable },
       });
+      // SARIF fixes: the mechanical fix, then each suggestion (marked as one: never applied in bulk).
+      const uri = artifactUri(r, ctx.cwd);
+      const sarifFix = (description: string, edits: readonly TextEdit[], suggestion: boolean) => ({
+        description: { text: description },
+        artifactChanges: [{ artifactLocation: { uri }, replacements: edits.map(replacement) }],
+        properties: { suggestion },
+      });
+      const fixes = [];
+      if (p.fix?.length) fixes.push(sarifFix(message(ctx.locale, 'fixDescription'), p.fix, false));
+      for (const sg of p.suggestions ?? []) fixes.push(sarifFix(sg.title[ctx.locale], sg.edits, true));
+      if (fixes.length) result.fixes = fixes;
+      if (j.related) {
+        result.relatedLocations = j.related.map((rl, id) => ({
+          id,
+          message: { text: rl.message },
+          physicalLocation: { artifactLocation: { uri }, region: { startLine: rl.line, startColumn: rl.column, endLine: rl.endLine, endColumn: rl.endColumn } },
+        }));
+      }
       return result;
     }),
   );

@@ -10,53 +10,9 @@
 import type { TextEdit } from './rules/types';
 import { BOM } from './text';
 
-function sameEdit(a: TextEdit, b: TextEdit): boolean {
-  return a.line === b.line && a.start === b.start && a.end === b.end && (a.endLine ?? a.line) === (b.endLine ?? b.line) && a.text === b.text;
-}
-
 /** Line of an edit's end (edits are single-line unless they say otherwise). */
 export function editEndLine(e: TextEdit): number {
   return e.endLine ?? e.line;
-}
-
-function before(aLine: number, aCol: number, bLine: number, bCol: number): boolean {
-  return aLine < bLine || (aLine === bLine && aCol < bCol);
-}
-
-function clashes(e: TextEdit, cand: TextEdit): boolean {
-  if (sameEdit(e, cand)) return true;
-  const eEmpty = e.line === editEndLine(e) && e.start === e.end;
-  const cEmpty = cand.line === editEndLine(cand) && cand.start === cand.end;
-  // Two insertions at one point conflict; so do ranges that share a character.
-  if (eEmpty && cEmpty) return e.line === cand.line && e.start === cand.start;
-  return before(e.line, e.start, editEndLine(cand), cand.end) && before(cand.line, cand.start, editEndLine(e), e.end);
-}
-
-/**
- * Drops duplicates and edits that overlap an edit listed before them (rule order decides), and
- * returns the rest sorted by position.
- */
-export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
-  // Single-line edits are compared with the others of their line only (fixes on one long line can
-  // be many); the rare multi-line edit is compared with every accepted edit.
-  const byLine = new Map<number, TextEdit[]>();
-  const multi: TextEdit[] = [];
-  const accepted: TextEdit[] = [];
-  for (const cand of edits) {
-    const isMulti = editEndLine(cand) !== cand.line;
-    let clash = multi.some((e) => clashes(e, cand));
-    if (!clash && isMulti) clash = accepted.some((e) => clashes(e, cand));
-    if (!clash && !isMulti) clash = (byLine.get(cand.line) ?? []).some((e) => clashes(e, cand));
-    if (clash) continue;
-    accepted.push(cand);
-    if (isMulti) multi.push(cand);
-    else {
-      const list = byLine.get(cand.line);
-      if (list) list.push(cand);
-      else byLine.set(cand.line, [cand]);
-    }
-  }
-  return accepted.sort((a, b) => a.line - b.line || a.start - b.start || editEndLine(a) - editEndLine(b) || a.end - b.end);
 }
 
 /** Offsets of the start of each line of `body` (the text after any BOM), as `parseDraft` numbers them. */
@@ -92,17 +48,20 @@ function offsetOf(body: string, starts: readonly number[], line: number, column:
   return starts[line] + Math.max(0, Math.min(column, lineLength(body, starts, line)));
 }
 
-/** Normalised edits as offsets into `body` (edits outside the text are dropped). */
-export function toOffsetEdits(body: string, edits: readonly TextEdit[], starts = lineStarts(body)): OffsetEdit[] {
+/**
+ * Edits as offsets into `body`, sorted, without duplicates or overlaps (the first listed wins);
+ * edits outside the text are dropped. With `merge: false` every edit is kept, in the given order.
+ */
+export function toOffsetEdits(body: string, edits: readonly TextEdit[], starts = lineStarts(body), merge = true): OffsetEdit[] {
   const out: OffsetEdit[] = [];
-  for (const e of normalizeEdits(edits)) {
+  for (const e of edits) {
     const endLine = editEndLine(e);
     if (e.line < 0 || endLine >= starts.length || endLine < e.line) continue;
     const start = offsetOf(body, starts, e.line, e.start);
     const end = Math.max(start, offsetOf(body, starts, endLine, e.end));
     out.push({ start, end, text: e.text });
   }
-  return out;
+  return merge ? mergeOffsetEdits(out) : out;
 }
 
 function offsetClash(a: OffsetEdit, b: OffsetEdit): boolean {

@@ -123,7 +123,7 @@ export function fixText(text: string, options: LintOptions & { select?: (p: Prob
     const edits: OffsetEdit[] = [];
     const owners: OffsetEdit[][] = [];
     for (const p of selected) {
-      const offsets = toOffsetEdits(body, p.fix!, starts);
+      const offsets = toOffsetEdits(body, p.fix!, starts, false);
       const inside = offsets.length === p.fix!.length && offsets.every((e) => insideSpans(trail.toOriginal(e), allowed!));
       if (!inside) {
         withheld++;

@@ -21,9 +21,11 @@ Only drafts are checked (at least two 一、/（一） headings), as in the edit
 command line that are not drafts are reported as skipped.
 
 Options of check:
-  --fix                     fix what can be fixed (markers, numbers, punctuation) in place, then
-                            report what is left (hints are fixed only with --hints); with "-",
-                            print the fixed text on stdout
+  --fix                     apply the mechanical fixes (markers, numbers, punctuation width) in
+                            place, then report what is left (hints are fixed only with --hints);
+                            it changes only what was reported and never applies a suggestion
+                            (a change of words, listed in json/sarif output); with "-", print
+                            the fixed text on stdout
   --format text|json|sarif  text (default): FILE:LINE:COLUMN: SEVERITY RULE MESSAGE and a summary;
                             json: [{"file", "problems": [...]}]; sarif: SARIF 2.1.0
   --config FILE             use this configuration instead of the nearest .speechdraftrc.json or
@@ -71,8 +73,10 @@ check 可以接受文件、文件夹（检查其中的 .txt、.md 和 .markdown 
 会提示已跳过。
 
 check 的选项：
-  --fix                     直接在文件中修正能自动修正的问题（序号形式、编号、标点），再报告其余问题
-                            （“提示”级问题只在加 --hints 时修正）；对“-”则把修正后的文本输出到标准输出
+  --fix                     直接在文件中应用机械性修正（序号形式、编号、标点宽度），再报告其余问题
+                            （“提示”级问题只在加 --hints 时修正）；只改动所报告的问题，从不应用
+                            “建议”（改动字词的修改，列在 json/sarif 输出中）；对“-”则把修正后的
+                            文本输出到标准输出
   --format text|json|sarif  text（默认）：文件:行:列: 严重级别 规则 说明，最后一行为汇总；
                             json：[{"file", "problems": [...]}]；sarif：SARIF 2.1.0
   --config 文件             使用指定的配置文件，不再从各文件所在文件夹向上查找最近的
@@ -169,6 +173,7 @@ stats 的选项：
   },
   summary: { en: '{0} ({1}) in {2}', 'zh-cn': '{2}中共有 {0}（{1}）' },
   fixedSummary: { en: 'fixed {0} in {1}', 'zh-cn': '已修正 {1}中的 {0}' },
+  fixDescription: { en: 'Fix (safe to apply in bulk)', 'zh-cn': '修正（可批量应用）' },
   countSeparator: { en: ', ', 'zh-cn': '、' },
   problemOne: { en: '{0} problem', 'zh-cn': '{0} 个问题' },
   problemMany: { en: '{0} problems', 'zh-cn': '{0} 个问题' },

@@ -118,13 +118,21 @@ export class Linter implements vscode.Disposable {
 
   private publish(doc: vscode.TextDocument, version: number, problems: Problem[]): void {
     this.results.set(doc.uri.toString(), { version, problems });
-    this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(p)));
+    this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
   }
 
-  private toDiagnostic(p: Problem): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(problemRange(p), isChinese() ? p.message['zh-cn'] : p.message.en, SEVERITY[p.severity]);
+  private toDiagnostic(doc: vscode.TextDocument, p: Problem): vscode.Diagnostic {
+    const zh = isChinese();
+    const d = new vscode.Diagnostic(problemRange(p), zh ? p.message['zh-cn'] : p.message.en, SEVERITY[p.severity]);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = { value: p.rule, target: vscode.Uri.joinPath(this.docsBase, `${p.rule}.md`) };
+    // One problem, the other places it concerns (e.g. the later headings its fix renumbers).
+    if (p.related?.length) {
+      d.relatedInformation = p.related.map((r) => new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(doc.uri, new vscode.Range(r.line, r.column, r.endLine, r.endColumn)),
+        zh ? r.message['zh-cn'] : r.message.en,
+      ));
+    }
     return d;
   }
 

@@ -6,25 +6,46 @@
 import * as vscode from 'vscode';
 import type { ResolvedConfig } from '../core/config';
 import { fixText } from '../core/lint';
-import type { Problem } from '../core/rules/types';
+import type { Problem, TextEdit } from '../core/rules/types';
 import { splitLines } from '../core/text';
-import { DIAGNOSTIC_SOURCE, type Linter, problemRange } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, isChinese, type Linter, problemRange } from './diagnostics';
 import type { DraftStore } from './drafts';
 import type { RuleSettings } from './settings';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('speechDraft');
 const NUMBERING_RULES = new Set(['heading-sequence', 'heading-marker']);
 
-/** Line-by-line replacements that turn the document's text into `fixed` (fixes never add lines). */
+/**
+ * Replacements that turn the document's text into `fixed`: one per changed line while the line
+ * count stays (the usual case), and where lines were joined, one replacement of the lines between
+ * the first and the last that differ (with the document's own line breaks).
+ */
 export function editsTo(doc: vscode.TextDocument, fixed: string): vscode.TextEdit[] {
-  const lines = splitLines(fixed.replace(/^\uFEFF/, '')).lines;
+  const { lines, eols } = splitLines(fixed.replace(/^\uFEFF/, ''));
   const edits: vscode.TextEdit[] = [];
-  const n = Math.min(lines.length, doc.lineCount);
-  for (let i = 0; i < n; i++) {
-    const line = doc.lineAt(i);
-    if (line.text !== lines[i]) edits.push(vscode.TextEdit.replace(line.range, lines[i]));
+  if (lines.length === doc.lineCount) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = doc.lineAt(i);
+      if (line.text !== lines[i]) edits.push(vscode.TextEdit.replace(line.range, lines[i]));
+    }
+    return edits;
   }
-  return edits;
+  let head = 0;
+  while (head < lines.length && head < doc.lineCount && doc.lineAt(head).text === lines[head]) head++;
+  let tail = 0;
+  while (tail < lines.length - head && tail < doc.lineCount - head && doc.lineAt(doc.lineCount - 1 - tail).text === lines[lines.length - 1 - tail]) tail++;
+  const lastOld = doc.lineCount - 1 - tail;
+  const lastNew = lines.length - 1 - tail;
+  let text = '';
+  for (let i = head; i <= lastNew; i++) text += lines[i] + (i < lastNew ? eols[i] : '');
+  // Only lines added: insert them, with their line break, before line `head`.
+  if (lastOld < head) return [vscode.TextEdit.insert(new vscode.Position(head, 0), text + eols[lastNew])];
+  return [vscode.TextEdit.replace(new vscode.Range(head, 0, lastOld, doc.lineAt(lastOld).text.length), text)];
+}
+
+/** A core edit as a VS Code edit. */
+function toVsEdit(e: TextEdit): vscode.TextEdit {
+  return vscode.TextEdit.replace(new vscode.Range(e.line, e.start, e.endLine ?? e.line, e.end), e.text);
 }
 
 function workspaceEdit(doc: vscode.TextDocument, edits: vscode.TextEdit[]): vscode.WorkspaceEdit {
@@ -67,12 +88,21 @@ export class DraftFixes implements vscode.CodeActionProvider {
     const problems = this.linter.problems(doc) ?? (await this.linter.lintNow(doc));
     const actions: vscode.CodeAction[] = [];
     const rulesSeen = new Set<string>();
+    const zh = isChinese();
     for (const d of ours) {
       const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-      const p = problems.find((x) => x.rule === rule && problemRange(x).isEqual(d.range) && x.fix);
-      if (!p?.fix) continue;
+      const p = problems.find((x) => x.rule === rule && problemRange(x).isEqual(d.range) && (x.fix || x.suggestions?.length));
+      if (!p) continue;
+      // Suggestions change words: offered one at a time, never preferred, never part of Fix All.
+      for (const sg of p.suggestions ?? []) {
+        const action = new vscode.CodeAction(zh ? sg.title['zh-cn'] : sg.title.en, vscode.CodeActionKind.QuickFix);
+        action.edit = workspaceEdit(doc, sg.edits.map(toVsEdit));
+        action.diagnostics = [d];
+        actions.push(action);
+      }
+      if (!p.fix) continue;
       const fix = new vscode.CodeAction(vscode.l10n.t('Fix this {0} problem', rule), vscode.CodeActionKind.QuickFix);
-      fix.edit = workspaceEdit(doc, p.fix.map((e) => vscode.TextEdit.replace(new vscode.Range(e.line, e.start, e.line, e.end), e.text)));
+      fix.edit = workspaceEdit(doc, p.fix.map(toVsEdit));
       fix.diagnostics = [d];
       fix.isPreferred = true;
       actions.push(fix);
@@ -83,7 +113,7 @@ export class DraftFixes implements vscode.CodeActionProvider {
         actions.push(all);
       }
     }
-    if (actions.length > 0) actions.push(...(await this.fixAllAction(doc, config, vscode.CodeActionKind.QuickFix)));
+    if (actions.some((a) => a.isPreferred)) actions.push(...(await this.fixAllAction(doc, config, vscode.CodeActionKind.QuickFix)));
     return actions;
   }
 

@@ -76,17 +76,27 @@ function mixedSeries(run: EnumerationRun, items: EnumerationItem[]) {
   const odd = items.find((i) => i.family !== first.family)!;
   // One suggestion per series the run can be written in, the one that changes fewest words first.
   const options: { family: EnumerationFamily; edits: TextEdit[]; example: string }[] = [];
+  const edited = new Set<EnumerationItem>();
   for (const family of families) {
     const edits: TextEdit[] = [];
+    const touched: EnumerationItem[] = [];
     let possible = true;
-    for (const i of items) {
+    for (let k = 0; k < items.length; k++) {
+      const i = items[k];
       if (i.family === family) continue;
-      const want = marker(i, family, i.number);
-      if (!want) possible = false;
-      else edits.push({ line: i.line, start: i.start, end: i.end, text: want });
+      // In the run's count, so that 第二……其次 becomes 第二……第三, not a second 第二.
+      const want = marker(i, family, first.number + k);
+      // 第四 has no counterpart among 首先/其次/再次: that series is not an option.
+      if (!want) {
+        possible = false;
+        break;
+      }
+      edits.push({ line: i.line, start: i.start, end: i.end, text: want });
+      touched.push(i);
     }
-    const example = [1, 2].map((n) => marker(first, family, n)).join('……');
-    if (possible) options.push({ family, edits, example });
+    if (!possible) continue;
+    for (const i of touched) edited.add(i);
+    options.push({ family, edits, example: [1, 2].map((n) => marker(first, family, n)).join('……') });
   }
   options.sort((a, b) => a.edits.length - b.edits.length);
   const suggestions: Suggestion[] = options.map((o) => ({
@@ -95,9 +105,7 @@ function mixedSeries(run: EnumerationRun, items: EnumerationItem[]) {
   }));
   const related: RelatedRange[] = [];
   for (const i of run.items) {
-    if (i === odd || i.number < 0) continue;
-    const edited = options.some((o) => o.edits.some((e) => e.line === i.line && e.start === i.start));
-    if (!edited && i.family === first.family) continue;
+    if (i === odd || i.number < 0 || (!edited.has(i) && i.family === first.family)) continue;
     related.push({ ...range(i), message: t(`"${i.text}": the same enumeration`, `“${i.text}”：同一组序次语`) });
   }
   return {
@@ -121,6 +129,8 @@ function renumbering(run: EnumerationRun, items: EnumerationItem[], sure: boolea
   if (k <= 0) return undefined;
   const item = items[k];
   const prev = items[k - 1];
+  // 第二……其次: in a mixed run a count that breaks where the series changes is the mixing itself.
+  if (!sure && item.family !== prev.family) return undefined;
   const edits: TextEdit[] = [];
   const related: RelatedRange[] = [];
   let complete = true;

@@ -129,6 +129,18 @@ ruleTable('enumeration-sequence', {
       suggested: [doc('第一，统一思想。第二，明确任务。')],
     },
     {
+      name: '首先……其次……第四: the mixing is the problem, not a second one for the count',
+      text: doc('首先，统一思想。其次，明确任务。第四，强化保障。'),
+      errors: ['2:17-19 "第四" mixes forms with "首先" in one enumeration: use one series (首先……其次…… or 第一……第二……)'],
+      suggested: [doc('首先，统一思想。其次，明确任务。再次，强化保障。')],
+    },
+    {
+      name: '第二 then 其次 (a first point made in other words, then two series)',
+      text: doc('　　先说第一个问题。', '　　第二，关于作风建设。其次，关于纪律建设。'),
+      errors: ['3:13-15 "其次" mixes forms with "第二" in one enumeration'],
+      suggested: [doc('　　先说第一个问题。', '　　第二，关于作风建设。第三，关于纪律建设。')],
+    },
+    {
       name: '一是……二要……三是 (mixed families)',
       text: doc('一是强化政治引领；二要突出实绩导向；三是从严管理监督。'),
       errors: ['2:10-12 "二要" mixes forms with "一是" in one enumeration'],

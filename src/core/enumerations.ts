@@ -1,7 +1,7 @@
 /**
- * Inline enumerations (序次语, DOMAIN.md §2): 一是/二是, 一要, 一抓, 其一, 第一， and
- * 首先/其次/再次/最后, found only after a sentence boundary so that 统一是, 第一次 and
- * 一是一，二是二 stay prose. The checks of issue #3 group them into runs.
+ * Inline enumerations (序次语): 一是/二是, 一要, 一抓, 其一, 第一， and 首先/其次/再次/最后, found
+ * only after a sentence boundary so that 统一是, 第一次 and 一是一，二是二 stay prose, and not in
+ * ordinal compounds such as 第一、二轮 or 第一、第三产业. `rules/enumerations.ts` groups them into runs.
  */
 import type { LineContext } from './markdown';
 import { parseChineseNumeral } from './numerals';
@@ -22,6 +22,10 @@ export interface EnumerationItem {
   separator: string;
   /** Index in `headings` of the heading whose section holds the item, or -1 before any heading. */
   heading: number;
+  /** The sentence boundary right before the marker ('：', '；', '。', a space …), or '' where the scan starts. */
+  boundary: string;
+  /** The marker opens its paragraph: only spaces or `*` before it on the line (after a heading's marker). */
+  opens: boolean;
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
@@ -39,6 +43,22 @@ for (const ch of '一二三四五六七八九十其第首再最') ITEM_START[ch.
  */
 const CANDIDATE = /[。；：，！？;:,!? \t\u3000\u00a0*][一二三四五六七八九十其第首再最]/g;
 const ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };
+const NUMERAL = /[一二三四五六七八九十]{1,3}/y;
+const SPACE = /[ \t\u3000\u00a0*]/;
+
+/**
+ * 第一、二轮, 第一、第三产业, 第二、三季度: after 第X、 comes a larger numeral (with or without 第),
+ * so the 第X is the first of a compound of ordinals that qualifies a noun, not an item of an
+ * enumeration. (第一、一些地方… has a smaller or equal numeral: an item written with the wrong mark.)
+ */
+function ordinalCompound(line: string, after: number, n: number): boolean {
+  const at = line[after] === '第' ? after + 1 : after;
+  NUMERAL.lastIndex = at;
+  const m = NUMERAL.exec(line);
+  if (!m) return false;
+  const next = parseChineseNumeral(m[0]);
+  return next !== undefined && next > n;
+}
 
 /** Scans body text (and the text after a heading's marker) for enumeration markers. */
 export function findEnumerations(
@@ -59,6 +79,8 @@ export function findEnumerations(
     if (ctx.kind !== 'text' || i === titleLine) continue;
     const line = lines[i];
     const from = scanFrom.get(i) ?? ctx.contentStart;
+    let content = from;
+    while (content < line.length && SPACE.test(line[content])) content++;
     // Candidates: where the scan starts, and every item-start character right after a sentence
     // boundary, found by one regex search (a few positions a line instead of every character).
     CANDIDATE.lastIndex = from;
@@ -92,6 +114,7 @@ export function findEnumerations(
       if (number === undefined) continue;
       const end = at + m[0].length;
       const next = line[end] ?? '';
+      if (family === '第' && next === '、' && ordinalCompound(line, end + 1, number)) continue;
       out.push({
         line: i,
         start: at,
@@ -101,6 +124,8 @@ export function findEnumerations(
         text: m[0],
         separator: /[，,、：:]/.test(next) ? next : '',
         heading: hi,
+        boundary: at === from ? '' : line[at - 1],
+        opens: at <= content,
       });
       CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, end - 1);
     }

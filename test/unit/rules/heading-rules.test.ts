@@ -13,6 +13,11 @@ ruleTable('heading-sequence', {
     { name: 'lists after a colon count on their own', text: lines('一、甲', '（一）乙。要求如下：', '1.提高认识；', '2.压实责任。', '（二）丙。正文', '二、丁') },
     { name: 'markdown ordered list before any structure', markdown: true, text: lines('1. a', '1. b', '', '一、甲', '二、乙') },
     { name: 'wrong forms still count', text: lines('一、甲', '(一)a', '（二)b', '(三）c', '二、乙') },
+    {
+      name: 'glossary entries count on across their definitions',
+      text: lines('一、甲', '二、乙', '名词解释', '1.“四上”企业：', '规模以上工业企业等的统称。', '2.专精特新：', '指具有专业化特征的企业。', '3.“放管服”：简政放权、放管结合、优化服务。'),
+    },
+    { name: 'a list after a paragraph restarts', text: lines('一、甲', '（一）乙。要求如下：', '1.提高认识；', '2.压实责任。', '同时：', '1.加强督导；', '2.严肃问责。') },
   ],
   invalid: [
     {

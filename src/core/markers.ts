@@ -49,9 +49,45 @@ const CN = `[${CHINESE_NUMERAL_CLASS}]{1,5}`;
 const DIGITS = '[0-9０-９]{1,3}';
 const CIRCLED = '[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]';
 
-/** A character that can begin heading text: CJK, a letter, a digit, an opening quote or bracket. */
-/** `*`/`_` too: Markdown emphasis may open the title (一、**总体要求**). */
-const TEXT_START = /^[\p{L}\p{N}“‘「『《〈【（(“"'*_\u3400-\u9fff]/u;
+/**
+ * A character that can begin heading text: CJK (astral extensions too), a letter, a digit, an
+ * opening quote or bracket, `*`/`_` (Markdown emphasis may open the title: 一、**总体要求**), and an
+ * emoji or pictograph (一、😀开场, 一、★重点): a reader takes those as part of the heading's text.
+ */
+const TEXT_START = /^[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}“‘「『《〈【（(“"'*_\u3400-\u9fff]/u;
+/** Chinese text right after a space that stands for the separator (一 总体要求). */
+const HAN_START = /^[\p{sc=Han}“《]/u;
+/**
+ * Invisible characters a reader does not see: zero-width space, non-joiner and joiner, word joiner,
+ * and U+FEFF (a BOM left mid-file where two files were joined). Before a marker they are
+ * indentation; between a marker and its text they are nothing.
+ */
+const INVISIBLE = new Uint8Array(0x10000);
+for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) INVISIBLE[c] = 1;
+
+/** True for a code unit a reader does not see (see INVISIBLE). */
+export function isInvisible(code: number): boolean {
+  return INVISIBLE[code] === 1;
+}
+
+/** Offset in `s` of the first character at or after `from` that is neither invisible nor, once an invisible one was seen, a space. */
+function skipInvisible(s: string, from: number): number {
+  let i = from;
+  let seen = false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (INVISIBLE[c] === 1) seen = true;
+    else if (!(seen && (c === 0x20 || c === 0x09 || c === 0x3000))) break;
+  }
+  return i;
+}
+
+/** `s` after its leading spaces and invisible characters. */
+function trimStartVisible(s: string): string {
+  let i = 0;
+  while (i < s.length && (INVISIBLE[s.charCodeAt(i)] === 1 || /[ \t\u3000]/.test(s[i]))) i++;
+  return i === 0 ? s : s.slice(i);
+}
 /** Characters after "1 " that show a quantity ("3 个方面"), not a heading. */
 const QUANTITY_AFTER_SPACE = /^[个项条名人次年月日号时分秒万亿元%％倍家所户位套台件种类批级届期]/;
 
@@ -88,6 +124,8 @@ export function renderMarker(level: HeadingLevel, n: number): string {
  * heading text (`2.5`, `2024年`, a bare `（`, `3 个方面`, `一` alone).
  */
 export function matchMarker(s: string, from = 0): Marker | undefined {
+  // A zero-width character or a stray BOM before the marker is invisible indentation.
+  if (INVISIBLE[s.charCodeAt(from)] === 1) from = skipInvisible(s, from);
   const rest = from === 0 ? s : s.slice(from);
   const first = rest.charCodeAt(0);
   if (Number.isNaN(first)) return undefined;
@@ -141,7 +179,7 @@ export function matchMarker(s: string, from = 0): Marker | undefined {
 function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: number): Marker | undefined {
   const [all, open, numeral, close, trail] = m;
   const after = rest.slice(all.length);
-  const afterTrim = after.replace(/^[ \t\u3000]+/, '');
+  const afterTrim = trimStartVisible(after);
   // A marker must be followed by heading text.
   if (afterTrim.length === 0 || !TEXT_START.test(afterTrim)) return undefined;
   let n: number | undefined;
@@ -158,7 +196,7 @@ function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: numb
     case 1:
       if (spaceOnly) {
         // 一 总体要求: only when the text is Chinese, so "一 a" or a lone numeral stays body text.
-        if (!/^[\u3400-\u9fff“《]/.test(afterTrim)) return undefined;
+        if (!HAN_START.test(afterTrim)) return undefined;
         deviations.push('missing-separator');
       } else if (sep !== '、') {
         // 一，/一: at the start of a sentence are rare outside headings; "一." is a classic slip.
@@ -173,7 +211,7 @@ function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: numb
       // "2.5", "1.5万元": a decimal; "1、2、3": a run of numbers. Neither is a marker.
       if (/^[0-9０-９]/.test(after)) return undefined;
       if (spaceOnly) {
-        if (!/^[\u3400-\u9fff“《]/.test(afterTrim) || QUANTITY_AFTER_SPACE.test(afterTrim)) return undefined;
+        if (!HAN_START.test(afterTrim) || QUANTITY_AFTER_SPACE.test(afterTrim)) return undefined;
         deviations.push('missing-separator');
       } else if (sep !== '.') {
         deviations.push('wrong-separator');
@@ -208,7 +246,7 @@ function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: numb
 
 function buildLegacy(m: RegExpExecArray, rest: string, from: number): Marker | undefined {
   const ch = m[1];
-  const after = rest.slice(1).replace(/^[ \t\u3000]+/, '');
+  const after = trimStartVisible(rest.slice(1));
   if (!TEXT_START.test(after)) return undefined;
   const p = parseParenthesizedDigit(ch);
   const level: HeadingLevel = p !== undefined ? 4 : 3;

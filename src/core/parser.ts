@@ -5,7 +5,7 @@
  */
 import { findEnumerations, type EnumerationItem } from './enumerations';
 import { type LineContext, markdownContexts, plainTextContexts } from './markdown';
-import { type HeadingLevel, type Marker, matchMarker } from './markers';
+import { type HeadingLevel, type Marker, isInvisible, matchMarker } from './markers';
 import { countChars, splitLines } from './text';
 
 export interface Heading {
@@ -126,16 +126,24 @@ function stripEmphasis(s: string): string {
   return s.replace(/\*\*|__/g, '');
 }
 
+/** Zero-width characters and stray BOMs: a title as a reader sees it has none. */
+const INVISIBLES = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+
+/** Skips spaces and invisible characters from `i`. */
+function skipBlank(line: string, i: number): number {
+  while (i < line.length && (/[ \t\u3000]/.test(line[i]) || isInvisible(line.charCodeAt(i)))) i++;
+  return i;
+}
+
 function makeHeading(line: string, lineNo: number, ctx: LineContext, marker: Marker): Heading {
-  let titleStart = marker.end;
-  while (titleStart < line.length && /[ \t\u3000]/.test(line[titleStart])) titleStart++;
+  let titleStart = skipBlank(line, marker.end);
   let end: number;
   let runIn = false;
   let trailingPunctuation: number | undefined;
   if (marker.level === 0) {
     // Part titles: 第一部分 总体要求 / 附件1 / 附件：标题.
     if (line[titleStart] === '：' || line[titleStart] === ':') titleStart++;
-    while (titleStart < line.length && /[ \t\u3000]/.test(line[titleStart])) titleStart++;
+    titleStart = skipBlank(line, titleStart);
     end = line.length;
   } else {
     // `## 一、总体要求 ##`: the closing sequence is not part of the heading's text.
@@ -148,7 +156,7 @@ function makeHeading(line: string, lineNo: number, ctx: LineContext, marker: Mar
   let raw = line.slice(titleStart, end);
   if (ctx.atx > 0) raw = raw.replace(/[ \t]+#+[ \t]*$/, '');
   raw = raw.replace(/[ \t\u3000]+$/, '');
-  let title = stripEmphasis(raw).replace(/[ \t\u3000]+$/, '');
+  let title = stripEmphasis(raw).replace(INVISIBLES, '').replace(/[ \t\u3000]+$/, '');
   if (!runIn && BAD_TRAILING.test(title)) {
     // Column of the punctuation in the raw line, for the heading-punctuation rule.
     const idx = titleStart + raw.lastIndexOf(title[title.length - 1]);
@@ -185,7 +193,7 @@ function plainAtxHeading(line: string, lineNo: number, ctx: LineContext): Headin
 function titleOf(line: string, lineNo: number, ctx: LineContext): DocumentTitle | undefined {
   const start = ctx.contentStart;
   const raw = line.slice(start).replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t\u3000]+$/, '');
-  const text = stripEmphasis(raw).trim();
+  const text = stripEmphasis(raw).replace(INVISIBLES, '').trim();
   if (text.length === 0 || text.length > 80) return undefined;
   if (SALUTATION.test(text)) return undefined;
   if (/[。；，,;]$/.test(text) || /[。；]/.test(text.slice(0, -1))) return undefined;
@@ -239,7 +247,104 @@ function markListItems(cands: Heading[], lines: readonly string[], contexts: rea
     }
     if (isList) for (const h of items) list.add(h);
   }
+  markSentenceLists(cands, lines, contexts, list);
   return list;
+}
+
+/** A run-in first sentence longer than this reads as prose, not as a heading (heading sentences run 4–25 characters). */
+const PROSE_SENTENCE = 30;
+/** `term：` opening a glossary entry: a short phrase with no sentence punctuation inside. */
+const TERM = /^[^，。；！？：:,;!?]{1,20}[：:]/;
+
+interface SiblingRun {
+  level: HeadingLevel;
+  items: Heading[];
+  /** Only blank lines (or lines of list items) between consecutive items. */
+  consecutive: boolean;
+  /** Some item has a deeper candidate under it that is not a list item. */
+  hasChildren: boolean;
+}
+
+/**
+ * Numbered sentences that are not headings (levels 3–5): the items of an annex list
+ * (`1.北京市大力推进……改革。`), decisions (`1、…。`), glossary entries (`1.“四上”企业：…`). A reader
+ * tells them from run-in headings (`1.摸底排查。各地…`) by the whole sibling run, not by one line:
+ * the items follow one another with no body text and no sub-headings, and most are whole sentences
+ * or long prose, where run-in headings open with a short heading sentence. A glossary's entries all
+ * open with a short `term：` followed by its definition (on the line or the next), never by a list.
+ * A run with as many heading-like items as sentences follows the document's other runs of its level.
+ */
+function markSentenceLists(cands: Heading[], lines: readonly string[], contexts: readonly LineContext[], list: Set<Heading>): void {
+  const runs: SiblingRun[] = [];
+  const stack: SiblingRun[] = [];
+  const listLines = new Set<number>();
+  for (const h of list) listLines.add(h.line);
+  const bodyBetween = (from: number, to: number) => {
+    for (let l = from + 1; l < to; l++) if (contexts[l].kind !== 'blank' && !listLines.has(l)) return true;
+    return false;
+  };
+  for (const c of cands) {
+    if (c.level === 0) {
+      stack.length = 0;
+      continue;
+    }
+    while (stack.length > 0 && stack[stack.length - 1].level > c.level) stack.pop();
+    const top = stack[stack.length - 1];
+    if (top && top.level === c.level) {
+      if (top.consecutive && bodyBetween(top.items[top.items.length - 1].line, c.line)) top.consecutive = false;
+      top.items.push(c);
+      continue;
+    }
+    if (top && !list.has(c)) top.hasChildren = true;
+    const run: SiblingRun = { level: c.level, items: [c], consecutive: true, hasChildren: false };
+    stack.push(run);
+    runs.push(run);
+  }
+
+  type Verdict = 'list' | 'headings' | 'unsure';
+  const verdicts = new Map<SiblingRun, Verdict>();
+  const byLevel = new Map<HeadingLevel, { list: number; headings: number }>();
+  for (const run of runs) {
+    const items = run.items;
+    if (run.level < 3 || items.length < 2 || run.hasChildren || items.some((h) => h.atx > 0 || list.has(h))) continue;
+    let verdict: Verdict = 'headings';
+    if (items.every((h) => isGlossaryEntry(h, lines, contexts))) verdict = 'list';
+    else if (run.consecutive) {
+      let prose = 0;
+      let headingLike = 0;
+      for (const h of items) {
+        const text = stripEmphasis(lines[h.line].slice(h.titleStart)).trim();
+        if (h.runIn ? h.title.length > PROSE_SENTENCE : /[。；;！!]$/.test(text)) prose++;
+        else headingLike++;
+      }
+      verdict = prose > headingLike ? 'list' : prose === headingLike ? 'unsure' : 'headings';
+    }
+    verdicts.set(run, verdict);
+    if (verdict !== 'unsure') {
+      const n = byLevel.get(run.level) ?? { list: 0, headings: 0 };
+      n[verdict]++;
+      byLevel.set(run.level, n);
+    }
+  }
+  for (const [run, verdict] of verdicts) {
+    const n = byLevel.get(run.level);
+    const isList = verdict === 'list' || (verdict === 'unsure' && n !== undefined && n.list > n.headings);
+    if (isList) for (const h of run.items) list.add(h);
+  }
+}
+
+/** `1.“四上”企业：指……` or `1.“四上”企业：` with the definition on the next line (not a list). */
+function isGlossaryEntry(h: Heading, lines: readonly string[], contexts: readonly LineContext[]): boolean {
+  const line = lines[h.line];
+  const text = stripEmphasis(line.slice(h.titleStart)).trim();
+  const m = TERM.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length);
+  if (rest.length > 0) return !LIST_AFTER_COLON.test(rest);
+  let next = h.line + 1;
+  while (next < lines.length && contexts[next].kind === 'blank') next++;
+  if (next >= lines.length || contexts[next].kind !== 'text') return false;
+  return matchMarker(lines[next], contexts[next].contentStart) === undefined && !LIST_AFTER_COLON.test(lines[next]);
 }
 
 /** Parses a draft. Never throws; linear in the size of the text. */

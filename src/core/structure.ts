@@ -171,10 +171,13 @@ export function listRuns(model: DraftModel): Heading[][] {
     const prev = current[current.length - 1];
     let continues = prev !== undefined && prev.level === h.level;
     if (continues) {
+      // A paragraph between two items ends the run, unless the numbering carries on across it:
+      // a glossary's entries each have their definition on the next line.
+      const carriesOn = h.number === prev.number + 1;
       for (let l = prev.line + 1; l < h.line && continues; l++) {
         const k = model.contexts[l].kind;
         if (headingLines.has(l)) continues = false;
-        else if (k !== 'blank' && !((itemLevel.get(l) ?? -1) > h.level)) continues = false;
+        else if (k !== 'blank' && !((itemLevel.get(l) ?? -1) > h.level) && !(carriesOn && !itemLevel.has(l))) continues = false;
       }
     }
     if (!continues) {

@@ -81,6 +81,36 @@ describe('matchMarker', () => {
   });
 });
 
+describe('matchMarker next to invisible characters and emoji', () => {
+  // [line, level, number, marker text, offset of the marker]
+  const CASES: [string, number, number, string, number][] = [
+    ['\u200B一、总体要求', 1, 1, '一、', 1],
+    ['\u200C（二）推进改革', 2, 2, '（二）', 1],
+    ['\u200D3.加强领导', 3, 3, '3.', 1],
+    ['\u2060（4）完善制度', 4, 4, '（4）', 1],
+    ['\uFEFF一、总体要求', 1, 1, '一、', 1],
+    ['\u200B\u3000\u3000二、重点任务', 1, 2, '二、', 3],
+    ['一、\u200B总体要求', 1, 1, '一、', 0],
+    ['一、😀开场', 1, 1, '一、', 0],
+    ['（一）🎯目标任务', 2, 1, '（一）', 0],
+    ['2.✅完成情况', 3, 2, '2.', 0],
+    ['①🌟亮点', 5, 1, '①', 0],
+    ['一、𠀀字头的标题', 1, 1, '一、', 0],
+  ];
+  it.each(CASES)('%j → level %i, number %i, marker %s', (line, level, number, text, start) => {
+    const m = matchMarker(line);
+    expect(m, line).toMatchObject({ level, number, text, start, end: start + text.length });
+    expect(line.slice(m!.start, m!.end)).toBe(text);
+  });
+
+  it.each(['\u200B2.5倍', '\u200B2024年', '\u200B一是要加强', '\uFEFF', '\u200B', '一、\u200B', '😀一、开场', '2.😀'.slice(0, 2), '\u200B1.5万元'])(
+    '%j is not a heading marker',
+    (line) => {
+      expect(matchMarker(line)).toBeUndefined();
+    },
+  );
+});
+
 describe('renderMarker', () => {
   it('renders a number at every level and parses back', () => {
     for (const level of [1, 2, 3, 4, 5] as const) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDraft } from '../../src/core/outline';
+import { fixText } from '../../src/core/lint';
 import { parseDraft } from '../../src/core/parser';
 import { outlineLines, readSeed } from './helpers';
 
@@ -240,5 +241,74 @@ describe('robustness', () => {
     expect(m.lines).toEqual(['标题', '一、甲', '二、乙', '（一）丙']);
     expect(m.eols).toEqual(['\r\n', '\r', '\n', '']);
     expect(outlineLines(m)).toEqual(['title: 标题', '2 L1 一、 | 甲', '3 L1 二、 | 乙', '4   L2 （一） | 丙']);
+  });
+});
+
+describe('numbered sentences that are not headings', () => {
+  it('takes an annex list of whole-sentence items for a list', () => {
+    const places = ['北京市', '天津市', '河北省', '山西省', '辽宁省', '吉林省', '上海市', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '四川省', '贵州省', '云南省', '陕西省', '甘肃省'];
+    const items = places.map((p, i) => `${i + 1}.${p}大力推进“放管服”改革，优化营商环境，企业开办时间压缩至3个工作日以内。`);
+    const text = ['关于通报表扬的通知', '一、表扬对象', '正文。', '二、有关要求', '正文。', '附件', '典型经验做法名单', ...items].join('\n');
+    const model = parseDraft(text);
+    expect(outlineLines(model).slice(1)).toEqual(['2 L1 一、 | 表扬对象', '4 L1 二、 | 有关要求', '6 L0 附件 | ']);
+    expect(model.listItems).toHaveLength(places.length);
+  });
+
+  it('takes 1、 decisions ending in 。 for a list, even when one reads like a run-in heading', () => {
+    const text = [
+      '一 土改', '', '1、农忙时一律停一下，总结经验。', '', '2、争取今年丰收。', '', '3、积极造成条件。凡条件不成熟者，不要勉强去做。', '', '4、土改完成，立即转入生产。',
+      '', '二 整党', '', '1、我们的党是伟大的，光荣的，正确的，这是主要方面，必须加以肯定，并向各级干部讲明白。但是存在着问题。',
+      '', '2、整党、建党，均须实行严格的控制。', '', '3、整党，应以三年时间实现之。其步骤另定。', '', '4、建党必须采取慎重的方针。城市着重在产业工人中建立党的组织。',
+    ].join('\n');
+    const model = parseDraft(text);
+    expect(outlineLines(model).slice(1)).toEqual(['1 L1 一 | 土改', '11 L1 二 | 整党']);
+    expect(model.listItems).toHaveLength(8);
+  });
+
+  it('keeps run-in 1. headings (a short heading sentence, then the body) as headings', () => {
+    const text = [
+      '一、总体要求', '正文。', '二、工作措施',
+      '1.摸底排查。各地以县为单位，对城镇小区配套幼儿园情况进行全面摸底排查。',
+      '2.全面整改。针对摸底排查出的问题，认真制定有针对性的整改措施。',
+      '3.监督评估。对各地自查、摸排、整改等环节加强督导。',
+    ].join('\n');
+    expect(outline(text).slice(1)).toEqual(['1 L1 一、 | 总体要求', '3 L1 二、 | 工作措施', '4   L3 1. | 摸底排查', '5   L3 2. | 全面整改', '6   L3 3. | 监督评估']);
+  });
+
+  it('keeps standalone 1.…。 headings with a body paragraph each as headings', () => {
+    const text = ['一、甲', '二、乙', '1.摸底排查。', '各地以县为单位进行全面摸底排查。', '2.全面整改。', '针对问题逐一整改。'].join('\n');
+    expect(outline(text).slice(3)).toEqual(['3   L3 1. | 摸底排查', '5   L3 2. | 全面整改']);
+  });
+
+  it('takes glossary entries for a list, the definition on the line or on the next', () => {
+    const same = ['一、甲', '二、乙', '名词解释', '1.“四上”企业：规模以上工业企业、有资质的建筑业企业等的统称。', '2.专精特新：指具有专业化、精细化、特色化、新颖化特征的企业。'].join('\n');
+    const next = ['一、甲', '二、乙', '名词解释', '1.“四上”企业：', '规模以上工业企业、有资质的建筑业企业等的统称。', '2.专精特新：', '指具有专业化、精细化、特色化、新颖化特征的企业。'].join('\n');
+    for (const text of [same, next]) {
+      const model = parseDraft(text);
+      expect(outlineLines(model).slice(1)).toEqual(['1 L1 一、 | 甲', '2 L1 二、 | 乙', '3 L0 名词解释 | ']);
+      expect(model.listItems).toHaveLength(2);
+    }
+  });
+
+  it('keeps a sub-section with children a heading', () => {
+    const text = ['一、甲', '（一）乙', '1.完善制度。', '（1）建立台账', '正文。', '（2）定期通报', '正文。', '2.强化督导。'].join('\n');
+    expect(outline(text).slice(1).map((l) => l.replace(/ \|.*/, ''))).toEqual(['1 L1 一、', '2   L2 （一）', '3     L3 1.', '4       L4 （1）', '6       L4 （2）', '8     L3 2.']);
+  });
+});
+
+describe('markers next to emoji and invisible characters', () => {
+  it('reads 一、😀开场 as a heading with the emoji in its title', () => {
+    expect(outline('一、😀开场\n正文。\n二、主体\n三、结尾').slice(1)).toEqual(['1 L1 一、 | 😀开场', '3 L1 二、 | 主体', '4 L1 三、 | 结尾']);
+  });
+
+  it('takes a zero-width character or a stray BOM before a marker for indentation, and drops it from the title', () => {
+    const text = '讲话\n\u200B一、总体要求\n正文。\n\uFEFF二、\u200B重点任务\n\u200B\u3000\u3000（一）推进改革。正文。\n三、保障措施';
+    expect(outline(text).slice(1)).toEqual(['2 L1 一、 | 总体要求', '4 L1 二、 | 重点任务', '5   L2 （一） | 推进改革', '6 L1 三、 | 保障措施']);
+  });
+
+  it('gives --fix nothing to renumber', () => {
+    for (const text of ['一、😀开场\n二、主体\n三、结尾', '\u200B一、总体要求\n二、重点任务\n三、保障措施']) {
+      expect(fixText(text).text).toBe(text);
+    }
   });
 });

@@ -13,6 +13,11 @@ ruleTable('heading-sequence', {
     { name: 'lists after a colon count on their own', text: lines('一、甲', '（一）乙。要求如下：', '1.提高认识；', '2.压实责任。', '（二）丙。正文', '二、丁') },
     { name: 'markdown ordered list before any structure', markdown: true, text: lines('1. a', '1. b', '', '一、甲', '二、乙') },
     { name: 'wrong forms still count', text: lines('一、甲', '(一)a', '（二)b', '(三）c', '二、乙') },
+    {
+      name: 'glossary entries count on across their definitions',
+      text: lines('一、甲', '二、乙', '名词解释', '1.“四上”企业：', '规模以上工业企业等的统称。', '2.专精特新：', '指具有专业化特征的企业。', '3.“放管服”：简政放权、放管结合、优化服务。'),
+    },
+    { name: 'a list after a paragraph restarts', text: lines('一、甲', '（一）乙。要求如下：', '1.提高认识；', '2.压实责任。', '同时：', '1.加强督导；', '2.严肃问责。') },
   ],
   invalid: [
     {
@@ -173,6 +178,42 @@ ruleTable('heading-punctuation', {
   valid: [
     lines('一、总体要求', '（一）推动发展。正文', '二、为什么要学？', '三、怎么办！'),
     { name: 'run-in heading ending in 。 with body', text: lines('一、甲', '二、乙', '（一）加强领导。各级党委要……') },
+    {
+      name: 'State Council layout: run-in headings set as paragraphs of their own',
+      text: lines(
+        '一、完善国家职业教育制度体系',
+        '（一）健全国家职业教育制度框架。',
+        '把握好正确的改革方向，严把教学标准和毕业学生质量标准两个关口。',
+        '（二）提高中等职业教育发展水平。',
+        '优化教育结构，把发展中等职业教育作为普及高中阶段教育的重要基础。',
+        '（三）推进高等职业教育高质量发展。',
+        '把发展高等职业教育作为优化高等教育结构的重要方式。',
+        '二、构建职业教育国家标准',
+        '（四）完善教育教学相关标准。',
+        '发挥标准在职业教育质量提升中的基础性作用。',
+      ),
+    },
+    {
+      name: 'run-in headings, some with the body on the line and some without',
+      text: lines('一、甲', '（一）加强领导。各级党委要……', '（二）完善制度。', '建立健全工作制度。', '（三）强化保障。各地要……'),
+    },
+    {
+      name: 'each part keeps its own style (titles under 一、, sentences under 二、)',
+      text: lines('一、总体要求', '（一）指导思想', '坚持……', '（二）基本原则', '坚持……', '二、重点任务', '（三）推进改革。', '要……', '（四）强化监管。', '要……'),
+    },
+    {
+      name: 'a ： that introduces ①②③ on the next lines',
+      text: lines('一、甲', '（一）乙', '1.丙', '（1）建立台账。', '（2）完善机制，具体做法是：', '①每月通报一次；', '②每季度督查一次；', '③年底考核。', '（3）加强督导。', '2.丁'),
+    },
+    { name: 'a ： that introduces 一是…二是…', text: lines('一、甲', '（一）强化要素保障：', '一是加强资金保障；二是加强用地保障。', '（二）乙') },
+    {
+      name: 'decisions 1、…。 are a list, not headings',
+      text: lines('一 土改', '', '1、农忙时一律停一下，总结经验。', '', '2、争取今年丰收。', '', '3、依靠县农民代表会及训练班。', '', '二 城市工作', '', '1、加强党委对城市工作的领导。', '', '2、向干部做教育，明确依靠工人阶级的思想。'),
+    },
+    {
+      name: 'glossary entries with the definition on the next line',
+      text: lines('一、甲', '二、乙', '名词解释', '1.“四上”企业：', '规模以上工业企业、有资质的建筑业企业等的统称。', '2.专精特新：', '指具有专业化、精细化、特色化、新颖化特征的企业。'),
+    },
   ],
   invalid: [
     {
@@ -186,6 +227,37 @@ ruleTable('heading-punctuation', {
       text: lines('**一、总体要求。**', '', '**二、重点任务**'),
       errors: ['1:9-10 ends with "。"'],
       output: lines('**一、总体要求**', '', '**二、重点任务**'),
+    },
+    {
+      name: 'the one sibling with 。 among titles',
+      text: lines('一、甲', '（一）加强组织领导', '（二）完善工作机制', '（三）强化督导考核。', '（四）营造良好氛围', '二、乙'),
+      errors: ['4:10-11 ends with "。": a heading takes no ending punctuation'],
+      output: lines('一、甲', '（一）加强组织领导', '（二）完善工作机制', '（三）强化督导考核', '（四）营造良好氛围', '二、乙'),
+    },
+    {
+      name: 'the one sibling without 。 in the run-in style: a suggestion',
+      text: lines('一、甲', '（一）加强组织领导。', '正文。', '（二）完善工作机制', '正文。', '（三）强化督导考核。', '正文。', '（四）营造良好氛围。', '正文。'),
+      errors: ['4:4-10 ends without "。" while its 3 siblings end with it'],
+      suggested: [lines('一、甲', '（一）加强组织领导。', '正文。', '（二）完善工作机制。', '正文。', '（三）强化督导考核。', '正文。', '（四）营造良好氛围。', '正文。')],
+    },
+    {
+      name: 'a ； in the run-in style becomes 。',
+      text: lines('一、甲', '（一）加强组织领导。', '正文。', '（二）完善工作机制；', '正文。', '（三）强化督导考核。', '正文。'),
+      errors: ['4:10-11 ends with "；": its siblings end with "。"'],
+      output: lines('一、甲', '（一）加强组织领导。', '正文。', '（二）完善工作机制。', '正文。', '（三）强化督导考核。', '正文。'),
+    },
+    {
+      name: 'a ： before sub-headings introduces no list',
+      text: lines('一、统筹发展和安全：', '（一）加强校园安全管理', '（二）加强意识形态工作', '二、抓好组织实施'),
+      errors: ['1:10-11 ends with "："'],
+      output: lines('一、统筹发展和安全', '（一）加强校园安全管理', '（二）加强意识形态工作', '二、抓好组织实施'),
+    },
+    {
+      name: 'Markdown bold heading lacking the 。 of its siblings',
+      markdown: true,
+      text: lines('## 一、甲', '', '**（一）加强组织领导。**', '', '正文。', '', '**（二）完善工作机制**', '', '正文。', '', '**（三）强化督导考核。**', '', '正文。'),
+      errors: ['7:6-12 ends without "。"'],
+      suggested: [lines('## 一、甲', '', '**（一）加强组织领导。**', '', '正文。', '', '**（二）完善工作机制。**', '', '正文。', '', '**（三）强化督导考核。**', '', '正文。')],
     },
   ],
 });

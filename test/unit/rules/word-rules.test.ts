@@ -5,6 +5,7 @@ import { parseDraft } from '../../../src/core/parser';
 import { segmentationRequest, wordData } from '../../../src/core/words';
 import type { Segmenter } from '../../../src/segment/client';
 import { testSegmenter } from '../helpers';
+import { REPEATED_CHAR_VALID } from './repeated-char-cases';
 
 let seg: Segmenter;
 beforeAll(async () => {
@@ -58,5 +59,35 @@ describe('parallel-headings', () => {
   it('says nothing when siblings share no pattern, or are fewer than three', async () => {
     expect(await check(lines('一、总体要求', '二、重点任务', '三、保障措施'), 'parallel-headings')).toEqual([]);
     expect(await check(lines('一、学悟大会精神、唱响“忠诚之歌”', '二、坚持改革创新'), 'parallel-headings')).toEqual([]);
+  });
+});
+
+describe('repeated-char with the segmenter', () => {
+  const body = (text: string) => lines('一、甲', text, '二、乙');
+
+  it.each(REPEATED_CHAR_VALID.map((t) => [t.slice(0, 24), t]))('is silent on %s', async (_name, text) => {
+    expect(await check(body(text), 'repeated-char')).toEqual([]);
+  });
+
+  it('is silent where the segmenter knows a word the lists do not (对/对外开放, 在/在职人员)', async () => {
+    expect(await check(body('要对对外开放作出部署，对在在职人员进行培训。'), 'repeated-char')).toEqual([]);
+  });
+
+  it('finds the typos, and a typo that the lists alone read as a word (项目/的/的, 盲目/的/的)', async () => {
+    const text = body('发展的的历程，在在这里开会，项目的的实施，盲目的的做法，就就是要干，我们们要。');
+    expect(await check(text, 'repeated-char')).toEqual([
+      '2:3-5 warning "的的": "的" typed twice',
+      '2:8-10 warning "在在": "在" typed twice',
+      '2:17-19 warning "的的": "的" typed twice',
+      '2:24-26 warning "的的": "的" typed twice',
+      '2:29-31 warning "就就": "就" typed twice',
+      '2:36-38 warning "们们": "们" typed twice',
+    ]);
+    // Without the segmenter, 项目的的 and 盲目的的 read as 目的 + 的: silent.
+    expect(lint(parseDraft(text)).filter((p) => p.rule === 'repeated-char').map((p) => p.column + 1)).toEqual([3, 8, 29, 36]);
+  });
+
+  it('reads a heading title with its words', async () => {
+    expect(await check(lines('一、坚持以解决问题为目的的调研', '二、抓好的的落实'), 'repeated-char')).toEqual(['2:5-7 warning "的的": "的" typed twice']);
   });
 });

@@ -1,3 +1,4 @@
+import { REPEATED_CHAR_VALID } from './repeated-char-cases';
 import { ruleTable } from './tester';
 
 const lines = (...l: string[]) => l.join('\n');
@@ -44,12 +45,48 @@ ruleTable('placeholder', {
 });
 
 ruleTable('repeated-char', {
-  valid: [doc('我们常常讲，要人人参与、天天坚持，分清是是非非，明明白白……谢谢！——完。')],
+  valid: [
+    ...REPEATED_CHAR_VALID.map((text) => doc(text)),
+    { name: 'Markdown code is left alone', markdown: true, text: lines('## 一、甲', '', '## 二、乙', '', '代码`的的`不查。') },
+  ],
   invalid: [
     {
+      name: 'punctuation is fixed, characters are suggested',
       text: doc('这是我们的的工作重点，，必须抓好了了。'),
       errors: ['2:5-7 "的的"', '2:11-13 "，，"', '2:17-19 "了了"'],
-      output: doc('这是我们的工作重点，必须抓好了。'),
+      output: doc('这是我们的的工作重点，必须抓好了了。'),
+      suggested: [doc('这是我们的工作重点，，必须抓好了了。'), undefined, doc('这是我们的的工作重点，，必须抓好了。')],
+    },
+    {
+      name: 'an AABB word then the same character again: the suggestion keeps the word',
+      text: doc('实实在在在这里讲，发展的的历程，我们们要。'),
+      errors: ['2:3-6 "在在在"', '2:12-14 "的的"', '2:18-20 "们们"'],
+      suggested: [doc('实实在在这里讲，发展的的历程，我们们要。'), doc('实实在在在这里讲，发展的历程，我们们要。'), doc('实实在在在这里讲，发展的的历程，我们要。')],
+    },
+    {
+      name: 'typos next to words that start or end in the character',
+      text: doc('在在这里开会，所有的的工作，为了了提高，也就罢了了，就就是要干。'),
+      errors: ['2:1-3 "在在"', '2:10-12 "的的"', '2:16-18 "了了"', '2:24-26 "了了"', '2:27-29 "就就"'],
+      suggested: [
+        doc('在这里开会，所有的的工作，为了了提高，也就罢了了，就就是要干。'),
+        doc('在在这里开会，所有的工作，为了了提高，也就罢了了，就就是要干。'),
+        doc('在在这里开会，所有的的工作，为了提高，也就罢了了，就就是要干。'),
+        doc('在在这里开会，所有的的工作，为了了提高，也就罢了，就就是要干。'),
+        doc('在在这里开会，所有的的工作，为了了提高，也就罢了了，就是要干。'),
+      ],
+    },
+    {
+      name: 'a run of three is one problem',
+      text: doc('我们的的的工作，、、、'),
+      errors: ['2:3-6 "的的的": "的" typed 3 times', '2:9-12 "、、、"'],
+      output: doc('我们的的的工作，、'),
+      suggested: [doc('我们的工作，、、、'), undefined],
+    },
+    {
+      name: 'a run of three after a word that ends in the character keeps two',
+      text: doc('以调研为目的的的工作。'),
+      errors: ['2:6-9 "的的的"'],
+      suggested: [doc('以调研为目的的工作。')],
     },
   ],
 });

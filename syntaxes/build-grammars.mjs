@@ -82,6 +82,8 @@ function countGroups(re) {
 
 /** Indentation: ASCII space, tab, the full-width space U+3000. */
 const SP = '[ \\t\\x{3000}]';
+/** markers.ts INVISIBLE: zero-width characters and a stray BOM, which a reader does not see. */
+const INVIS = '[\\x{200b}\\x{200c}\\x{200d}\\x{2060}\\x{feff}]';
 const CN_DIGIT = '[一二三四五六七八九]';
 /** A Chinese numeral 一 … 九十九 or 一百 (a marker's number is at most 100). */
 const CNUM = `(?:一百|${CN_DIGIT}?十${CN_DIGIT}?|${CN_DIGIT})`;
@@ -98,7 +100,7 @@ const CIRCLED = '[\\x{2460}-\\x{2473}\\x{3251}-\\x{325f}\\x{32b1}-\\x{32bf}]';
 const LEGACY_PAREN = '[\\x{2474}-\\x{2487}]';
 const LEGACY_STOP = '[\\x{2488}-\\x{249b}]';
 /** markers.ts TEXT_START: what heading text may begin with, after optional spaces. */
-const TEXT_START = `(?=${SP}*[\\p{L}\\p{N}“‘「『《〈【（("'*_])`;
+const TEXT_START = `(?=(?:${SP}|${INVIS})*[\\p{L}\\p{N}\\p{Extended_Pictographic}\\p{Regional_Indicator}“‘「『《〈【（("'*_])`;
 /** After "一 " or "1 " (no separator) the text must be Chinese. */
 const CJK_AFTER_SPACE = `(?=${SP}++[\\x{3400}-\\x{9fff}“《])`;
 /** "3 个方面": a quantity, not a heading (markers.ts QUANTITY_AFTER_SPACE). */
@@ -227,7 +229,7 @@ function headingRule(level, flavour) {
   const body =
     level === 'part'
       ? seq(cap(scope.marker(level), m), `${SP}*+(?:[：:]${SP}*+)?`, cap(title, `[^${flavour.exclude}\\n]*+`))
-      : seq(cap(scope.marker(level), m), `${SP}*+`, cap(title, titleRegex(flavour.exclude)), opt(cap(scope.terminator, TERMINATOR)));
+      : seq(cap(scope.marker(level), m), `(?:${SP}|${INVIS})*+`, cap(title, titleRegex(flavour.exclude)), opt(cap(scope.terminator, TERMINATOR)));
   // The meta scope is the rule's name rather than a capture: vscode-textmate does not nest a capture
   // that has patterns (the title) inside another capture.
   return rule(seq(flavour.prefix, body), { name: scope.meta(level) });
@@ -235,7 +237,9 @@ function headingRule(level, flavour) {
 
 // ---------------------------------------------------------------------------------------------
 // Enumerations (src/core/enumerations.ts): after a sentence boundary, so 统一是, 第一次, 一方面 and
-// 一是一，二是二 stay prose. 第一、 is a wrong form (B.3.1: 第一，).
+// 一是一，二是二 stay prose. 第一、 is a wrong form (B.3.1: 第一，), except in an ordinal compound
+// (第一、二轮, 第一、第三产业), where a further numeral follows: the core asks for a larger one; the
+// grammar approximates that with any numeral but 一.
 
 const BOUNDARY = `(?<=^|[。；：，！？;:,!? \\t\\x{3000}\\x{a0}*]|__)`;
 function enumerationRule() {
@@ -245,7 +249,7 @@ function enumerationRule() {
       alt(
         cap(scope.enumeration, `${CNUM99}[是要抓](?![一二三四五六七八九十]{1,3}(?:[，,。；;！？!?、]|$)|到底)`),
         cap(scope.enumeration, `其${CNUM99}(?=[，,、是：:])`),
-        seq(cap(scope.enumeration, `第${CNUM99}`), alt(cap(bad(`punctuation.separator.enumeration${S}`, 'enumeration-separator'), '、'), '(?=[，,：:])')),
+        seq(cap(scope.enumeration, `第${CNUM99}`), alt(cap(bad(`punctuation.separator.enumeration${S}`, 'enumeration-separator'), '、(?!第?[二三四五六七八九十])'), '(?=[，,：:])')),
         cap(scope.enumeration, '(?:首先|其次|再次|最后)(?=[，,、：:]|[是要])'),
       ),
     ),
@@ -288,10 +292,11 @@ function repository(flavour) {
 // quantifiers in the full one (Oniguruma checks an unbounded variable-length lookbehind in time
 // linear in the column: 3 ms a line of the seed instead of 0.15 ms). 32 characters of indentation
 // are plenty.
-const INDENT = `${SP}{0,32}`;
+// Invisible characters (a zero-width space, a stray BOM) count as indentation, as in markers.ts.
+const INDENT = `(?:${SP}|${INVIS}){0,32}`;
 const draft = {
   // Line start and indentation.
-  prefix: `(?<![^ \\t\\x{3000}])(?<=^${INDENT})`,
+  prefix: `(?<![^ \\t\\x{3000}\\x{200b}\\x{200c}\\x{200d}\\x{2060}\\x{feff}])(?<=^${INDENT})`,
   exclude: '',
 };
 const markdown = {

@@ -41,6 +41,8 @@ for (const ch of '一二三四五六七八九十其第首再最') ITEM_START[ch.
  * A sentence boundary before an item (DOMAIN §2: 。；：， and their half-width forms, ！？, space;
  * `*` of Markdown bold), then a character an item can start with.
  */
+/** Sentence boundaries that may stand before Markdown emphasis that opens an item. */
+const BOUNDARY_BEFORE_EMPHASIS = new Set('。；：，！？;:,!? \t\u3000\u00a0');
 const CANDIDATE = /[。；：，！？;:,!? \t\u3000\u00a0*][一二三四五六七八九十其第首再最]/g;
 const ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };
 const NUMERAL = /[一二三四五六七八九十]{1,3}/y;
@@ -89,8 +91,13 @@ export function findEnumerations(
         const c = CANDIDATE.exec(line);
         if (!c) break;
         at = c.index + 1;
-        // A bold opener counts as a boundary only where the scan starts (**一是…).
-        if (line[c.index] === '*' && c.index - 1 >= from) continue;
+        // Markdown emphasis counts as a boundary where the scan starts (**一是…) or when a sentence
+        // boundary stands before it (**（三）……短板。**一是…); elsewhere (统**一是**) it does not.
+        if (line[c.index] === '*') {
+          let k = c.index;
+          while (k > from && line[k - 1] === '*') k--;
+          if (k > from && !BOUNDARY_BEFORE_EMPHASIS.has(line[k - 1])) continue;
+        }
       }
       if (ITEM_START[line.charCodeAt(at)] !== 1) continue;
       ITEM.lastIndex = at;

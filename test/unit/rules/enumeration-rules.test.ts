@@ -18,6 +18,11 @@ const compounds = [
 
 ruleTable('enumeration-sequence', {
   valid: [
+    {
+      name: 'Markdown: an item right after a bold run-in heading closes its emphasis',
+      markdown: true,
+      text: lines('## 一、存在问题', '', '**（一）工作还存在一些短板。**一是统筹谋划不够；二是资金渠道单一。', '', '## 二、下步打算'),
+    },
     doc('我们要做到：一是加强领导；二是完善制度；三是强化督导。'),
     doc('一要提高认识，二要压实责任，三要狠抓落实。'),
     doc('第一，要提高认识。', '第二，要压实责任。', '最后，要狠抓落实。'),

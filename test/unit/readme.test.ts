@@ -61,7 +61,7 @@ describe('README.md', () => {
     }
   });
 
-  it('the rule table lists every rule of the registry, linked to its page, with its default severity and fixability', () => {
+  it('the rule table lists every rule of the registry, linked to its page, with its default severity, fixes and suggestions', () => {
     const rows = table('Rule');
     const listed = rows.map((r) => {
       const link = /^\[`([a-z-]+)`\]\(docs\/rules\/([a-z-]+)\.md\)$/.exec(r[0]);
@@ -75,6 +75,7 @@ describe('README.md', () => {
       const rule = RULES.find((r) => r.id === id)!;
       expect(rows[i][2], `default severity of ${id}`).toBe(`\`${rule.defaultSeverity}\``);
       expect(rows[i][3] !== '—', `fix column of ${id} ("—" when not fixable)`).toBe(rule.fixable);
+      expect(rows[i][4] !== '—', `suggestion column of ${id} ("—" when it has none)`).toBe(rule.hasSuggestions ?? false);
     }
   });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig, type RuleSetting } from '../../../src/core/config';
 import { applyFixes } from '../../../src/core/fixes';
 import { fixText, lintText } from '../../../src/core/lint';
+import { ruleById } from '../../../src/core/rules/registry';
 import type { Problem } from '../../../src/core/rules/types';
 
 export interface InvalidCase {
@@ -61,6 +62,10 @@ export function ruleTable(rule: string, cases: { valid: (string | ValidCase)[]; 
           expect(p.message['zh-cn'].length).toBeGreaterThan(0);
           if (c.severities) expect(p.severity).toBe(c.severities[i]);
         });
+        // What a rule declares is what it does: fixable rules report fixes, hasSuggestions ones suggestions.
+        const declared = ruleById(rule)!;
+        if (problems.some((p) => p.fix?.length)) expect(declared.fixable, `${rule} reports fixes: fixable`).toBe(true);
+        if (problems.some((p) => p.suggestions?.length)) expect(declared.hasSuggestions, `${rule} reports suggestions: hasSuggestions`).toBe(true);
         if (c.suggested) {
           expect(problems.map((p) => (p.suggestions?.[0] ? applyFixes(c.text, p.suggestions[0].edits) : undefined))).toEqual(c.suggested);
           for (const p of problems) for (const sg of p.suggestions ?? []) expect(sg.title['zh-cn'].length).toBeGreaterThan(0);

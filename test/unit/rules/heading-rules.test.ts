@@ -24,19 +24,19 @@ ruleTable('heading-sequence', {
     {
       name: 'a duplicate （二） renumbers the rest of the run',
       text: lines('一、甲', '（一）a。正文', '（二）b。正文', '（二）c。正文', '（三）d。正文', '二、乙'),
-      errors: ['4:1-4 Duplicate heading number "（二）": expected "（三）"', '5:1-4 expected "（四）", found "（三）"'],
+      errors: ['4:1-4 Duplicate heading number "（二）": expected "（三）"'],
       output: lines('一、甲', '（一）a。正文', '（二）b。正文', '（三）c。正文', '（四）d。正文', '二、乙'),
     },
     {
       name: 'a run not starting at one',
       text: lines('一、甲', '（二）a', '（三）b', '二、乙', '（一）c', '（二）d'),
-      errors: ['2:1-4 run starts at "（二）": expected "（一）"', '3:1-4 out of sequence: expected "（二）", found "（三）"'],
+      errors: ['2:1-4 run starts at "（二）": expected "（一）"'],
       output: lines('一、甲', '（一）a', '（二）b', '二、乙', '（一）c', '（二）d'),
     },
     {
       name: 'a restart where the document numbers continuously',
       text: lines('一、甲', '（一）a', '（二）b', '二、乙', '（三）c', '（四）d', '三、丙', '（一）e', '（二）f', '四、丁', '（七）g'),
-      errors: ['8:1-4 expected "（五）", found "（一）"', '9:1-4 expected "（六）", found "（二）"'],
+      errors: ['8:1-4 expected "（五）", found "（一）"'],
       output: lines('一、甲', '（一）a', '（二）b', '二、乙', '（三）c', '（四）d', '三、丙', '（五）e', '（六）f', '四、丁', '（七）g'),
     },
     {
@@ -61,13 +61,13 @@ ruleTable('heading-sequence', {
       name: 'convention forced to restart',
       options: { convention: 'restart' },
       text: lines('一、甲', '（一）a', '（二）b', '二、乙', '（三）c', '（四）d'),
-      errors: ['5:1-4 run starts at "（三）": expected "（一）"', '6:1-4 out of sequence: expected "（二）", found "（四）"'],
+      errors: ['5:1-4 run starts at "（三）": expected "（一）"'],
       output: lines('一、甲', '（一）a', '（二）b', '二、乙', '（一）c', '（二）d'),
     },
     {
       name: 'two-character numerals',
       text: lines('九、a', '十、b', '十二、c'),
-      errors: ['1:1-3 run starts at "九、"', '2:1-3 expected "二、"', '3:1-4 expected "三、"'],
+      errors: ['1:1-3 run starts at "九、"', '3:1-4 out of sequence: expected "三、", found "十二、"'],
       output: lines('一、a', '二、b', '三、c'),
     },
   ],

@@ -515,24 +515,31 @@ function documentTitleBefore(lines: readonly string[], contexts: readonly LineCo
 /**
  * Further documents in one file (DOMAIN.md §6): a second speech, the document a 转发通知 forwards.
  * Each opens with its own unnumbered title line and numbers again from 一、 (or （一） when it has no
- * 一、 level). Where a top-level heading numbered one follows headings of its own level with no
- * part title between, and a title line stands before it, that line becomes an unnumbered part
- * title (level 0) so the new document's numbering restarts under it. Before the first heading, only
- * a title after the 落款 of a document (signature and bare date) counts.
+ * 一、 level). Where a top-level heading whose number goes back (to one, or below the sibling before
+ * it) follows headings of its own level with no part title between, and a title line stands before
+ * it, that line becomes an unnumbered part title (level 0), so the new document's numbering
+ * restarts under it (and a wrong first number there is reported as such). Before the first heading,
+ * only a title after the 落款 of a document (signature and bare date) counts.
  */
 function addDocumentTitles(cands: readonly Heading[], lines: readonly string[], contexts: readonly LineContext[], titleLine: number): Heading[] {
   const out: Heading[] = [];
   // Index in `out` of the latest heading of each level.
   const last = [-1, -1, -1, -1, -1, -1];
   for (const c of cands) {
-    if ((c.level === 1 || c.level === 2) && c.number === 1) {
+    if (c.level === 1 || c.level === 2) {
       const firstLine = c.split?.line ?? c.line;
       let nearest = -1;
       for (let l = 0; l <= c.level; l++) nearest = Math.max(nearest, last[l]);
       let t = -1;
       if (out.length === 0) {
         t = documentTitleBefore(lines, contexts, titleLine + 1, firstLine, true);
-      } else if (nearest >= 0 && out[nearest].level === c.level && (c.level === 1 || last[1] < last[0] || last[1] < 0)) {
+      } else if (
+        nearest >= 0 &&
+        out[nearest].level === c.level &&
+        // The count goes back (to one, or below the previous sibling: a new document misnumbered).
+        (c.number === 1 || c.number < out[nearest].number) &&
+        (c.level === 1 || last[1] < last[0] || last[1] < 0)
+      ) {
         t = documentTitleBefore(lines, contexts, out[out.length - 1].line + 1, firstLine, false);
       }
       if (t >= 0) {

@@ -62,8 +62,10 @@ function checkRun(items: readonly Heading[], report: (p: ProblemReport) => void,
     }
     flush();
     const found = h.marker.text;
-    if (prev && h.number === 1 && prev.number > 1 && sameParent(prev, h)) {
-      // Starts again at one: the rest of the run is counted from here.
+    // Starts again at one after a run counted right so far (after a mistake, a 一 is just out of
+    // sequence: the fix of that mistake would otherwise turn it into a duplicate).
+    if (prev && h.number === 1 && prev.number > 1 && prev.number === expected - 1 && sameParent(prev, h)) {
+      // The rest of the run is counted from here.
       const edits = [renumberEdit(h, expected)];
       const related: RelatedRange[] = [];
       for (let m = k + 1; m < items.length && items[m].number === items[m - 1].number + 1; m++) {

@@ -15,7 +15,7 @@ import {
   toCircled,
 } from './numerals';
 
-/** 0 = part title (第一部分, 附件1), 1 = 一、, 2 = （一）, 3 = 1., 4 = （1）, 5 = ①. */
+/** 0 = part title (第一部分, 第一章, §1., 附件1, 名词解释), 1 = 一、, 2 = （一）, 3 = 1., 4 = （1）, 5 = ①. */
 export type HeadingLevel = 0 | 1 | 2 | 3 | 4 | 5;
 
 /** Ways a marker departs from its level's canonical form; empty when canonical. */
@@ -101,6 +101,8 @@ const LEGACY = /^([\u2474-\u2487\u2488-\u249b])()/;
 const PART = new RegExp(`^(第(${CN}|[0-9]{1,2})(?:部分|篇|章))`);
 const APPENDIX = /^(附件|附表|附录)([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?(?=$|[：:\s\u3000]|[^\p{L}\p{N}])/u;
 const GLOSSARY = /^名词解释(?=$|[：:\s\u3000])/u;
+/** §1. §2 § 3、 — the parts of a plan; `§1.1` (a numbered sub-clause) is not a part. */
+const SECTION_SIGN = /^(§[ \u3000]?)([0-9０-９]{1,2})([.．、]?)(?![0-9０-９.．])/;
 
 function canonicalMarker(level: HeadingLevel, n: number): string {
   switch (level) {
@@ -167,6 +169,15 @@ export function matchMarker(s: string, from = 0): Marker | undefined {
       const num = m[2] ? (parseArabic(m[2]) ?? parseChineseNumeral(m[2]) ?? 0) : 0;
       const ns = from + m[1].length;
       return { level: 0, number: num, text: m[0], start: from, end: from + m[0].length, numeralStart: ns, numeralEnd: ns + (m[2]?.length ?? 0), canonical: m[0], deviations: [] };
+    }
+    return undefined;
+  }
+  if (first === 0xa7 /* § */) {
+    if ((m = SECTION_SIGN.exec(rest))) {
+      const n = parseArabic(m[2]);
+      if (n === undefined || n === 0) return undefined;
+      const ns = from + m[1].length;
+      return { level: 0, number: n, text: m[0], start: from, end: from + m[0].length, numeralStart: ns, numeralEnd: ns + m[2].length, canonical: m[0], deviations: [] };
     }
     return undefined;
   }

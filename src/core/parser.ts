@@ -6,6 +6,7 @@
 import { findEnumerations, type EnumerationItem } from './enumerations';
 import { type LineContext, markdownContexts, plainTextContexts } from './markdown';
 import { type HeadingLevel, type Marker, isInvisible, matchMarker } from './markers';
+import { CHINESE_NUMERAL_CLASS } from './numerals';
 import { countChars, splitLines } from './text';
 
 export interface Heading {
@@ -25,6 +26,20 @@ export interface Heading {
   trailingPunctuation?: number;
   /** Markdown `#` depth, or 0. */
   atx: number;
+  /**
+   * A heading that a PDF or web copy broke over two lines (`（` / `三）标题`): `line` and the marker's
+   * columns are those of the line with the title, `marker.text` is the whole marker (`（三）`), and
+   * this is the fragment on the earlier line (columns of `split.line`), with the numeral's columns
+   * when the numeral is on that line (`（三` / `）标题`).
+   */
+  split?: SplitFragment;
+}
+
+export interface SplitFragment {
+  line: number;
+  start: number;
+  end: number;
+  numeral?: { start: number; end: number };
 }
 
 export interface Section {
@@ -370,8 +385,11 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
   // 2. Candidate headings, line by line.
   const candidates: Heading[] = [];
   let attachmentNote = false;
+  // The line of a split heading's title, already taken with the fragment before it.
+  let consumed = -1;
   for (let i = 0; i < lines.length; i++) {
     const ctx = contexts[i];
+    if (i === consumed) continue;
     if (ctx.kind !== 'text' || i === titleLine) {
       attachmentNote = false;
       continue;
@@ -389,15 +407,24 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
       candidates.push(makeHeading(line, i, ctx, marker));
     } else {
       attachmentNote = false;
+      const split = splitHeading(lines, contexts, i);
+      if (split) {
+        candidates.push(split);
+        consumed = split.line;
+        continue;
+      }
       if (ctx.atx > 0) candidates.push(plainAtxHeading(line, i, ctx));
       else if (candidates.length > 0 && isSecondSpeechTitle(lines, contexts, i)) candidates.push(plainAtxHeading(line, i, ctx));
     }
   }
 
+  // 2b. Unnumbered titles of further documents in the file (a second speech, a forwarded document).
+  const withParts = addDocumentTitles(candidates, lines, contexts, titleLine);
+
   // 3. Short lists that only look like headings.
-  const list = markListItems(candidates, lines, contexts, markdown);
-  const headings = candidates.filter((h) => !list.has(h));
-  const listItems = candidates.filter((h) => list.has(h));
+  const list = markListItems(withParts, lines, contexts, markdown);
+  const headings = withParts.filter((h) => !list.has(h));
+  const listItems = withParts.filter((h) => list.has(h));
 
   // 4. Sections, and counts computed on first use (the checks never need them): prefix sums
   // over the lines make each section's count O(1).
@@ -468,6 +495,169 @@ function isSecondSpeechTitle(lines: readonly string[], contexts: readonly LineCo
   return false;
 }
 
+/** A line that may hold the first part of a marker a copy broke off: `（` `（三` `（三）` `三` `一、` `1.`. */
+const FRAGMENT = new RegExp(`^(?:[（(][${CHINESE_NUMERAL_CLASS}0-9０-９]{0,5}[）)]?|[${CHINESE_NUMERAL_CLASS}0-9０-９]{1,5}[、.．]?)$`);
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000;
+}
+
+/**
+ * A heading that a PDF or web copy broke over two lines: a line holding only the start of a marker
+ * (`（`, `（三`, `（三）`, `一、`) and the next line (at most two blank lines between) completing it
+ * (`三）…`, `）…`, or the title). Chinese typesetting never starts a line with `）` or `、`, so a line
+ * that does was broken there; a marker alone on a line is not a heading without its title. The
+ * heading is placed on the second line, with the fragment in `split`.
+ */
+function splitHeading(lines: readonly string[], contexts: readonly LineContext[], i: number): Heading | undefined {
+  const ctx = contexts[i];
+  if (ctx.atx > 0) return undefined;
+  const line = lines[i];
+  const start = ctx.contentStart;
+  let end = line.length;
+  while (end > start && isSpaceCode(line.charCodeAt(end - 1))) end--;
+  if (end === start || end - start > 8) return undefined;
+  const fragment = line.slice(start, end);
+  if (!FRAGMENT.test(fragment)) return undefined;
+  let j = i + 1;
+  for (let blanks = 0; j < lines.length && contexts[j].kind === 'blank' && blanks < 2; blanks++) j++;
+  if (j >= lines.length || contexts[j].kind !== 'text' || contexts[j].atx > 0) return undefined;
+  const next = lines[j];
+  const nctx = contexts[j];
+  const cut = fragment.length;
+  // The marker and the start of the title are enough to recognise it.
+  const m = matchMarker(fragment + next.slice(nctx.contentStart, nctx.contentStart + 40));
+  if (!m || m.level === 0) return undefined;
+  // The numeral on both lines (`（十` / `三）`) is too broken to read with confidence.
+  if (m.numeralStart < cut && m.numeralEnd > cut) return undefined;
+  // `一、` alone before `（一）…`: the second line is a heading of its own, not the title of this one.
+  if (m.end <= cut && matchMarker(next, nctx.contentStart)) return undefined;
+  const at = nctx.contentStart;
+  const onFirst = m.numeralEnd <= cut;
+  const marker: Marker = {
+    ...m,
+    start: at,
+    end: at + Math.max(0, m.end - cut),
+    numeralStart: onFirst ? at : at + m.numeralStart - cut,
+    numeralEnd: onFirst ? at : at + m.numeralEnd - cut,
+  };
+  const h = makeHeading(next, j, nctx, marker);
+  h.split = { line: i, start, end, numeral: onFirst ? { start: start + m.numeralStart, end: start + m.numeralEnd } : undefined };
+  return h;
+}
+
+/** A 公文's 成文日期 alone on a line (`2024年3月1日`): with the signature above it, it ends a document. */
+const BARE_DATE = /^[ \t\u3000]*[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９〇○一二三四五六七八九十]{1,3}月[0-9０-９〇○一二三四五六七八九十]{1,3}日[ \t\u3000]*$/;
+/** The most non-blank lines between a document's title and its first heading: subtitle, date, salutation, opening paragraphs. */
+const MAX_OPENING_LINES = 12;
+
+function hanCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
+/**
+ * What a line between two documents can be: a title (short, no punctuation at the end or inside, at
+ * least five Han characters, no marker), another line of a title block (a subtitle, a date in
+ * brackets, an author, a note in brackets: `meta`), a bare date (`date`), or neither (body text, a
+ * salutation).
+ */
+function headerKind(line: string, ctx: LineContext): 'title' | 'meta' | 'date' | undefined {
+  if (ctx.kind !== 'text' || line.length - ctx.contentStart > 80) return undefined;
+  if (BARE_DATE.test(line)) return 'date';
+  if (SUBTITLE.test(line) || DATE_LINE.test(line)) return 'meta';
+  const text = stripEmphasis(line.slice(ctx.contentStart)).trim();
+  if (text.length === 0 || text.length > 40) return undefined;
+  if (/[。，；：、,;:！!？?…]$/.test(text) || /[。；！？]/.test(text)) return undefined;
+  if (matchMarker(line, ctx.contentStart)) return undefined;
+  if (/^[（(【[].*[）)】\]]$/.test(text) || hanCount(text) < 5) return 'meta';
+  return 'title';
+}
+
+/**
+ * The title of a document whose first heading is at line `to`, looked for in lines [from, to): the
+ * first title line of the last block of header lines before `to` (at most MAX_OPENING_LINES of
+ * salutation and opening paragraphs after it). A bare date in the block ends the document before it
+ * (its 落款, after the signature), so the title is the first one after that date. With `needDate`
+ * (no heading before: a 转发通知 and the document it forwards), only a block with such a date counts.
+ * Returns -1 when there is none.
+ */
+function documentTitleBefore(lines: readonly string[], contexts: readonly LineContext[], from: number, to: number, needDate: boolean): number {
+  let e = to - 1;
+  for (let body = 0; e >= from; e--) {
+    if (contexts[e].kind !== 'text') continue;
+    if (headerKind(lines[e], contexts[e])) break;
+    if (++body > MAX_OPENING_LINES) return -1;
+  }
+  if (e < from) return -1;
+  let s = e;
+  for (let k = e - 1; k >= from; k--) {
+    if (contexts[k].kind === 'blank') continue;
+    if (!headerKind(lines[k], contexts[k])) break;
+    s = k;
+  }
+  let first = -1;
+  let afterDate = -1;
+  let dated = false;
+  for (let k = s; k <= e; k++) {
+    const kind = headerKind(lines[k], contexts[k]);
+    if (kind === 'date') {
+      dated = true;
+      afterDate = -1;
+    } else if (kind === 'title') {
+      if (first < 0) first = k;
+      if (dated && afterDate < 0) afterDate = k;
+    }
+  }
+  if (dated) return afterDate;
+  return needDate ? -1 : first;
+}
+
+/**
+ * Further documents in one file (DOMAIN.md §6): a second speech, the document a 转发通知 forwards.
+ * Each opens with its own unnumbered title line and numbers again from 一、 (or （一） when it has no
+ * 一、 level). Where a top-level heading whose number goes back (to one, or below the sibling before
+ * it) follows headings of its own level with no part title between, and a title line stands before
+ * it, that line becomes an unnumbered part title (level 0), so the new document's numbering
+ * restarts under it (and a wrong first number there is reported as such). Before the first heading,
+ * only a title after the 落款 of a document (signature and bare date) counts.
+ */
+function addDocumentTitles(cands: readonly Heading[], lines: readonly string[], contexts: readonly LineContext[], titleLine: number): Heading[] {
+  const out: Heading[] = [];
+  // Index in `out` of the latest heading of each level.
+  const last = [-1, -1, -1, -1, -1, -1];
+  for (const c of cands) {
+    if (c.level === 1 || c.level === 2) {
+      const firstLine = c.split?.line ?? c.line;
+      let nearest = -1;
+      for (let l = 0; l <= c.level; l++) nearest = Math.max(nearest, last[l]);
+      let t = -1;
+      if (out.length === 0) {
+        t = documentTitleBefore(lines, contexts, titleLine + 1, firstLine, true);
+      } else if (
+        nearest >= 0 &&
+        out[nearest].level === c.level &&
+        // The count goes back (to one, or below the previous sibling: a new document misnumbered).
+        (c.number === 1 || c.number < out[nearest].number) &&
+        (c.level === 1 || last[1] < last[0] || last[1] < 0)
+      ) {
+        t = documentTitleBefore(lines, contexts, out[out.length - 1].line + 1, firstLine, false);
+      }
+      if (t >= 0) {
+        out.push(plainAtxHeading(lines[t], t, contexts[t]));
+        last[0] = out.length - 1;
+      }
+    }
+    out.push(c);
+    last[c.level] = out.length - 1;
+  }
+  return out;
+}
+
 /** 第一部分 / 附件1 lines are part titles only when they stand alone as short lines. */
 function isPartTitle(line: string, marker: Marker): boolean {
   const rest = line.slice(marker.end).replace(/^[：:\s\u3000]+/, '').trim();
@@ -522,7 +712,7 @@ function buildSections(
   for (const s of all) {
     while (open.length > 0 && open[open.length - 1].heading.level >= s.heading.level) {
       const done = open.pop()!;
-      done.endLine = lastContent(done.heading.line, s.heading.line - 1);
+      done.endLine = lastContent(done.heading.line, (s.heading.split?.line ?? s.heading.line) - 1);
     }
     open.push(s);
   }

@@ -139,9 +139,64 @@ describe('a second speech in the same file', () => {
     ]);
   });
 
+  it('takes a title line before 一、 starting again for a new speech, with no salutation after it', () => {
+    const text = ['在甲会议上的讲话', '一、甲', '正文。', '二、乙', '谢谢大家！', '王建国同志的总结讲话', '（根据录音整理）', '这次会议开得很好。', '一、丙', '二、丁'].join('\n');
+    expect(outline(text).slice(1)).toEqual(['2 L1 一、 | 甲', '4 L1 二、 | 乙', '6 L0 | 王建国同志的总结讲话', '9   L1 一、 | 丙', '10   L1 二、 | 丁']);
+  });
+
+  it('does the same for documents numbered from （一）, but not for （一） starting again under 一、', () => {
+    expect(outline(['讲话', '（一）甲', '（二）乙', '在闭幕会上的讲话', '（一）丙'].join('\n')).slice(1)).toEqual([
+      '2 L2 （一） | 甲',
+      '3 L2 （二） | 乙',
+      '4 L0 | 在闭幕会上的讲话',
+      '5   L2 （一） | 丙',
+    ]);
+    expect(outline(['讲话', '一、甲', '（一）a', '（二）b', '下一步工作打算', '（一）c'].join('\n')).slice(1)).toEqual([
+      '2 L1 一、 | 甲',
+      '3   L2 （一） | a',
+      '4   L2 （二） | b',
+      '6   L2 （一） | c',
+    ]);
+  });
+
+  it('takes the document a 转发通知 forwards as a part: its title follows the 落款', () => {
+    const text = ['关于转发市教育局工作方案的通知', '各区教育局：', '现将方案转发给你们，请认真执行。', '江川市人民政府办公室', '2024年4月8日', '江川市招生入学工作方案', '一、指导思想', '二、工作要求'].join('\n');
+    expect(outline(text).slice(1)).toEqual(['6 L0 | 江川市招生入学工作方案', '7   L1 一、 | 指导思想', '8   L1 二、 | 工作要求']);
+    // Without the 落款, a line before the first heading is the document's own (a subtitle, an issuer).
+    expect(outline(['江川市招生入学工作方案', '江川市教育局制定实施', '一、指导思想', '二、工作要求'].join('\n')).slice(1)).toEqual(['3 L1 一、 | 指导思想', '4 L1 二、 | 工作要求']);
+  });
+
   it('does not take a short body line for a title', () => {
     const text = ['讲话', '一、甲', '正文第一段', '正文第二段', '二、乙'].join('\n');
     expect(outline(text).slice(1)).toEqual(['2 L1 一、 | 甲', '5 L1 二、 | 乙']);
+  });
+});
+
+describe('parts and split headings', () => {
+  it('reads §1. §2. as part titles', () => {
+    expect(outline(['方案', '§1. 总体要求', '一、目标', '§2 重点任务', '一、任务', '§3、保障措施', '§1.1 不是部分'].join('\n')).slice(1)).toEqual([
+      '2 L0 §1. | 总体要求',
+      '3   L1 一、 | 目标',
+      '4 L0 §2 | 重点任务',
+      '5   L1 一、 | 任务',
+      '6 L0 §3、 | 保障措施',
+    ]);
+  });
+
+  it('reads a heading broken over two lines as one heading on the line of its title', () => {
+    const model = parseDraft(['一、甲', '（一）a', '（', '二）b。正文', '（三', '）c', '四、', '', '丁'].join('\n'));
+    expect(outlineLines(model).slice(1)).toEqual(['1 L1 一、 | 甲', '2   L2 （一） | a', '4   L2 （二） | b', '6   L2 （三） | c', '9 L1 四、 | 丁']);
+    const [, , b, c, d] = model.headings;
+    expect(b.split).toEqual({ line: 2, start: 0, end: 1, numeral: undefined });
+    expect([b.marker.numeralStart, b.marker.numeralEnd, b.marker.end, b.runIn]).toEqual([0, 1, 2, true]);
+    expect(c.split).toEqual({ line: 4, start: 0, end: 2, numeral: { start: 1, end: 2 } });
+    expect(d.split?.line).toBe(6);
+    // The section before a split heading ends before its first line.
+    expect(model.sections[0].children[0].endLine).toBe(1);
+  });
+
+  it('does not join lines that do not complete a marker', () => {
+    expect(outline(['一、甲', '（', 'PM', '2.5', '）浓度', '一', '方阵。', '（十', '三）x', '二、乙'].join('\n')).slice(1)).toEqual(['1 L1 一、 | 甲', '10 L1 二、 | 乙']);
   });
 });
 

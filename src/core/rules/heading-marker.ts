@@ -51,6 +51,29 @@ function rewrite(h: Heading, lineText: string, open: string, close: string): Tex
   return edits;
 }
 
+/**
+ * A heading a copy broke over two lines (`（` / `三）…`): one problem, whose fix joins the lines (it
+ * deletes the line break and the indentation after it, nothing else). The marker's form, if wrong,
+ * is reported once the lines are joined.
+ */
+function splitProblem(h: Heading): ProblemReport {
+  const split = h.split!;
+  // The second line's marker part starts where its content does (after the indentation).
+  const contentStart = h.marker.start;
+  const shown = `${h.marker.text}${h.title.slice(0, 8)}${h.title.length > 8 ? '…' : ''}`;
+  return {
+    line: split.line,
+    column: split.start,
+    endLine: h.line,
+    endColumn: Math.max(h.marker.end, contentStart),
+    message: t(
+      `Heading "${shown}" is split over two lines (a line break from a copy): join them`,
+      `标题“${shown}”被断成了两行（复制时留下的换行）：应合为一行`,
+    ),
+    fix: [{ line: split.line, start: split.end, endLine: h.line, end: contentStart, text: '' }],
+  };
+}
+
 export const headingMarker: Rule<Options> = {
   id: 'heading-marker',
   description: t(
@@ -82,6 +105,10 @@ export const headingMarker: Rule<Options> = {
     const [o, c] = useHalf ? ['(', ')'] : ['（', '）'];
     for (const h of [...model.headings, ...model.listItems]) {
       if (h.level === 0) continue;
+      if (h.split) {
+        report(splitProblem(h));
+        continue;
+      }
       // Markdown's own list syntax (1) item): rewriting it would stop it being a list.
       if (model.markdown && /^[0-9]{1,3}\)[ \t]/.test(model.lines[h.line].slice(h.marker.start))) continue;
       const m = h.marker;

@@ -9,6 +9,8 @@ export function t(en: string, zh: string): LocalizedText {
 
 /** The problem range of a heading's marker. */
 export function markerRange(h: Heading): Pick<ProblemReport, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  // A heading broken over two lines: from the fragment on the first line to the marker's end.
+  if (h.split) return { line: h.split.line, column: h.split.start, endLine: h.line, endColumn: h.marker.end };
   return { line: h.line, column: h.marker.start, endLine: h.line, endColumn: h.marker.end };
 }
 
@@ -36,6 +38,8 @@ export function renumberEdit(h: Heading, n: number): TextEdit {
   if (m.deviations.includes('legacy-character')) {
     return { line: h.line, start: m.start, end: m.end, text: h.level === 4 ? `（${n}）` : `${n}.` };
   }
+  const onFirst = h.split?.numeral;
+  if (onFirst) return { line: h.split!.line, start: onFirst.start, end: onFirst.end, text: numeralFor(h, n) };
   return { line: h.line, start: m.numeralStart, end: m.numeralEnd, text: numeralFor(h, n) };
 }
 
@@ -43,5 +47,13 @@ export function renumberEdit(h: Heading, n: number): TextEdit {
 export function markerWithNumber(h: Heading, n: number): string {
   const m = h.marker;
   if (m.deviations.includes('legacy-character')) return renumberEdit(h, n).text;
-  return m.text.slice(0, m.numeralStart - m.start) + numeralFor(h, n) + m.text.slice(m.numeralEnd - m.start);
+  let at = m.numeralStart - m.start;
+  let length = m.numeralEnd - m.numeralStart;
+  if (h.split) {
+    // The text of a split marker is the whole marker: the fragment, then what is on the title's line.
+    const onFirst = h.split.numeral;
+    at = onFirst ? onFirst.start - h.split.start : h.split.end - h.split.start + at;
+    length = onFirst ? onFirst.end - onFirst.start : length;
+  }
+  return m.text.slice(0, at) + numeralFor(h, n) + m.text.slice(at + length);
 }

@@ -1,4 +1,6 @@
 import { ruleTable } from './tester';
+import { describe, expect, it } from 'vitest';
+import { fixText, lintText } from '../../../src/core/lint';
 
 const lines = (...l: string[]) => l.join('\n');
 
@@ -29,19 +31,19 @@ ruleTable('heading-sequence', {
     {
       name: 'a duplicate （二） renumbers the rest of the run',
       text: lines('一、甲', '（一）a。正文', '（二）b。正文', '（二）c。正文', '（三）d。正文', '二、乙'),
-      errors: ['4:1-4 Duplicate heading number "（二）": expected "（三）"', '5:1-4 expected "（四）", found "（三）"'],
+      errors: ['4:1-4 Duplicate heading number "（二）": expected "（三）"'],
       output: lines('一、甲', '（一）a。正文', '（二）b。正文', '（三）c。正文', '（四）d。正文', '二、乙'),
     },
     {
       name: 'a run not starting at one',
       text: lines('一、甲', '（二）a', '（三）b', '二、乙', '（一）c', '（二）d'),
-      errors: ['2:1-4 run starts at "（二）": expected "（一）"', '3:1-4 out of sequence: expected "（二）", found "（三）"'],
+      errors: ['2:1-4 run starts at "（二）": expected "（一）"'],
       output: lines('一、甲', '（一）a', '（二）b', '二、乙', '（一）c', '（二）d'),
     },
     {
       name: 'a restart where the document numbers continuously',
       text: lines('一、甲', '（一）a', '（二）b', '二、乙', '（三）c', '（四）d', '三、丙', '（一）e', '（二）f', '四、丁', '（七）g'),
-      errors: ['8:1-4 expected "（五）", found "（一）"', '9:1-4 expected "（六）", found "（二）"'],
+      errors: ['8:1-4 expected "（五）", found "（一）"'],
       output: lines('一、甲', '（一）a', '（二）b', '二、乙', '（三）c', '（四）d', '三、丙', '（五）e', '（六）f', '四、丁', '（七）g'),
     },
     {
@@ -66,13 +68,13 @@ ruleTable('heading-sequence', {
       name: 'convention forced to restart',
       options: { convention: 'restart' },
       text: lines('一、甲', '（一）a', '（二）b', '二、乙', '（三）c', '（四）d'),
-      errors: ['5:1-4 run starts at "（三）": expected "（一）"', '6:1-4 out of sequence: expected "（二）", found "（四）"'],
+      errors: ['5:1-4 run starts at "（三）": expected "（一）"'],
       output: lines('一、甲', '（一）a', '（二）b', '二、乙', '（一）c', '（二）d'),
     },
     {
       name: 'two-character numerals',
       text: lines('九、a', '十、b', '十二、c'),
-      errors: ['1:1-3 run starts at "九、"', '2:1-3 expected "二、"', '3:1-4 expected "三、"'],
+      errors: ['1:1-3 run starts at "九、"', '3:1-4 out of sequence: expected "三、", found "十二、"'],
       output: lines('一、a', '二、b', '三、c'),
     },
   ],
@@ -81,6 +83,8 @@ ruleTable('heading-sequence', {
 ruleTable('heading-marker', {
   valid: [
     lines('一、甲', '（一）乙', '1.丙', '（1）丁', '①戊'),
+    { name: 'a stray （ before a line that does not complete a marker', text: lines('一、甲', '细颗粒物', '（', 'PM', '2.5', '）浓度下降。', '一', '方阵。', '二、乙') },
+    { name: '一、 alone before a heading of its own', text: lines('一、甲', '二、', '（一）乙', '（二）丙') },
     { name: 'dominant half-width brackets', options: { brackets: 'dominant' }, text: lines('一、甲', '(一)a', '(二)b', '(三)c') },
     { name: 'run-in text with half-width punctuation is not a marker problem', text: lines('一、甲', '（一）推动发展,促进公平。正文(略)') },
     { name: 'Markdown 1) list items keep their list syntax', markdown: true, text: lines('## 一、甲', '', '## 二、乙', '', '要求如下：', '', '1) 推进学前教育普及普惠；', '2) 推进义务教育优质均衡。') },
@@ -118,6 +122,24 @@ ruleTable('heading-marker', {
       output: lines('一、甲', '（一）乙。要求如下：', '1.提高认识；', '2.压实责任。', '（二）丙', '二、丁'),
     },
     {
+      name: 'a heading split over two lines by a copy: （ / 三）…',
+      text: lines('一、甲', '（一）a。正文', '（二）b。正文', '（', '三）c。正文', '（四）d。正文'),
+      errors: ['4:1-3 Heading "（三）c" is split over two lines'],
+      output: lines('一、甲', '（一）a。正文', '（二）b。正文', '（三）c。正文', '（四）d。正文'),
+    },
+    {
+      name: 'split with the numeral on the first line, indentation and a blank line between',
+      text: lines('一、甲', '　　（一）a。正文', '（二', '', '　　）b。正文'),
+      errors: ['3:1-4 Heading "（二）b" is split over two lines'],
+      output: lines('一、甲', '　　（一）a。正文', '（二）b。正文'),
+    },
+    {
+      name: 'a marker alone on its line, the title on the next',
+      text: lines('一、甲', '正文。', '二、', '乙'),
+      errors: ['3:1-1 Heading "二、乙" is split over two lines'],
+      output: lines('一、甲', '正文。', '二、乙'),
+    },
+    {
       name: 'Markdown heading and bold',
       markdown: true,
       text: lines('## 一.总体要求', '', '**(一)推动发展。**正文', '', '## 二、重点任务'),
@@ -135,8 +157,77 @@ ruleTable('heading-sequence', {
       text: lines('第一部分 甲', '一、a', '（一）x', '（二）x', '二、b', '（三）x', '（四）x', '第二部分 乙', '一、c', '（一）x', '（二）x', '二、d', '（一）x', '（二）x', '三、e', '（一）x'),
     },
     { name: 'a second speech in the same file restarts 一、', text: lines('在甲会议上的讲话', '同志们：', '一、甲', '二、乙', '在乙会议上的讲话', '——在全市教育工作会议上', '一、丙', '二、丁') },
+    {
+      name: 'a second speech with only its title line (no salutation, subtitle or date)',
+      text: lines('在全市工作会议上的讲话', '一、甲', '正文。', '二、乙', '正文。', '三、丙', '谢谢大家！', '王建国同志的总结讲话', '这次会议开得很好。下面，我讲两点。', '一、丁', '二、戊'),
+    },
+    {
+      name: 'a second speech with 同志们 after its title',
+      text: lines('在全市工作会议上的讲话', '一、甲', '二、乙', '在全市工作会议结束时的讲话', '同志们：', '会议就要结束了。', '一、丙', '二、丁'),
+    },
+    { name: 'two speeches numbered from （一）', text: lines('在座谈会上的讲话', '（一）甲。正文', '（二）乙。正文', '总结讲话的主要内容', '（一）丙。正文', '（二）丁。正文') },
+    {
+      name: 'a 转发通知 with its own requirements, then the document it forwards',
+      text: lines('关于转发市教育局工作方案的通知', '各区教育局：', '现将方案转发给你们。', '一、提高认识。正文', '二、加强配合。正文', '江川市人民政府办公室', '2024年4月8日', '江川市招生入学工作方案', '一、指导思想', '二、工作要求'),
+    },
+    { name: '§ parts restart 一、', text: lines('三年行动方案', '§1. 总体要求', '一、指导思想', '二、主要目标', '§2. 重点任务', '一、夯实基础', '二、发展产业', '§3. 保障措施', '一、加强领导') },
+    { name: '第一章 and 附表 restart 一、', text: lines('第一章 总则', '一、目的', '二、范围', '第二章 职责', '一、领导小组', '附表', '一、项目表', '二、资金表') },
+    { name: 'a heading split over two lines keeps the count', text: lines('一、甲', '（一）a。正文', '（二）b。正文', '（', '三）c。正文', '（四）d。正文', '二、乙') },
   ],
-  invalid: [],
+  invalid: [
+    {
+      name: 'one break is one problem: 一、二、四、五、',
+      text: lines('一、甲', '二、乙', '四、丁', '五、戊'),
+      errors: ['3:1-3 skips from "二、" to "四、": expected "三、"'],
+      output: lines('一、甲', '二、乙', '三、丁', '四、戊'),
+    },
+    {
+      name: 'a duplicate is one problem, its fix renumbering what follows',
+      text: lines('一、甲', '二、乙', '二、丙', '三、丁', '四、戊'),
+      errors: ['3:1-3 Duplicate heading number "二、": expected "三、"'],
+      output: lines('一、甲', '二、乙', '三、丙', '四、丁', '五、戊'),
+    },
+    {
+      name: 'two breaks are two problems',
+      text: lines('一、甲', '三、乙', '四、丙', '六、丁'),
+      errors: ['2:1-3 skips from "一、" to "三、": expected "二、"', '4:1-3 out of sequence: expected "四、", found "六、"'],
+      output: lines('一、甲', '二、乙', '三、丙', '四、丁'),
+    },
+    {
+      name: 'a restart at 一、 with no part title: one warning, a suggestion, no fix',
+      text: lines('在全市工作会议上的讲话', '一、甲', '二、乙', '三、丙', '下面请王建国同志作总结讲话。', '一、丁', '二、戊'),
+      errors: ['6:1-3 Numbering starts again at "一、" after "三、": a new part? Add a part title, or renumber ("四、")'],
+      severities: ['warning'],
+      suggested: [lines('在全市工作会议上的讲话', '一、甲', '二、乙', '三、丙', '下面请王建国同志作总结讲话。', '四、丁', '五、戊')],
+    },
+    {
+      name: 'a restart at （一） under one parent',
+      text: lines('一、甲', '（一）a。正文', '（二）b。正文', '（一）c。正文', '（二）d。正文', '二、乙'),
+      errors: ['4:1-4 Numbering starts again at "（一）" after "（二）"'],
+      severities: ['warning'],
+      suggested: [lines('一、甲', '（一）a。正文', '（二）b。正文', '（三）c。正文', '（四）d。正文', '二、乙')],
+    },
+    {
+      name: 'after a restart the new count is checked on its own',
+      text: lines('一、甲', '二、乙', '三、丙', '下面讲第二个问题。', '一、丁', '三、戊'),
+      errors: ['5:1-3 Numbering starts again at "一、"', '6:1-3 skips from "一、" to "三、": expected "二、"'],
+      severities: ['warning', 'error'],
+      suggested: [lines('一、甲', '二、乙', '三、丙', '下面讲第二个问题。', '四、丁', '三、戊'), undefined],
+      output: lines('一、甲', '二、乙', '三、丙', '下面讲第二个问题。', '一、丁', '二、戊'),
+    },
+    {
+      name: 'a second speech whose first heading is misnumbered',
+      text: lines('在全市工作会议上的讲话', '一、甲', '二、乙', '三、丙', '王建国同志的总结讲话', '二、丁', '三、戊'),
+      errors: ['6:1-3 run starts at "二、": expected "一、"'],
+      output: lines('在全市工作会议上的讲话', '一、甲', '二、乙', '三、丙', '王建国同志的总结讲话', '一、丁', '二、戊'),
+    },
+    {
+      name: 'a split heading is renumbered on the line that holds its numeral',
+      text: lines('一、甲', '（一）a。正文', '（三', '）b。正文', '（四）c。正文', '二、乙'),
+      errors: ['3:1-2 skips from "（一）" to "（三）": expected "（二）"'],
+      output: lines('一、甲', '（一）a。正文', '（二', '）b。正文', '（三）c。正文', '二、乙'),
+    },
+  ],
 });
 
 ruleTable('heading-hierarchy', {
@@ -145,6 +236,7 @@ ruleTable('heading-hierarchy', {
     { name: 'missing top level', text: lines('（一）a', '（二）b', '1.c') },
     { name: 'appendix after the speech', text: lines('一、甲', '二、乙', '附件1', '（一）a', '（二）b') },
     { name: 'skipped level off', options: { skippedLevel: 'off' }, text: lines('一、甲', '1.a', '2.b', '二、乙') },
+    { name: 'a second document numbered from （一） after one with 一、', text: lines('讲话', '一、甲', '（一）a', '二、乙', '王建国同志的总结讲话', '正文。', '一、丙', '二、丁') },
   ],
   invalid: [
     {
@@ -260,4 +352,29 @@ ruleTable('heading-punctuation', {
       suggested: [lines('## 一、甲', '', '**（一）加强组织领导。**', '', '正文。', '', '**（二）完善工作机制。**', '', '正文。', '', '**（三）强化督导考核。**', '', '正文。')],
     },
   ],
+});
+
+describe('one problem per break', () => {
+  it('names the later markers its fix renumbers as related ranges', () => {
+    const problems = lintText(lines('一、甲', '二、乙', '四、丁', '五、戊', '六、己')).filter((p) => p.rule === 'heading-sequence');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].line).toBe(2);
+    expect(problems[0].related?.map((r) => [r.line, r.column, r.endColumn])).toEqual([[3, 0, 2], [4, 0, 2]]);
+    expect(problems[0].fix?.map((e) => [e.line, e.text])).toEqual([[2, '三'], [3, '四'], [4, '五']]);
+  });
+
+  it('an ambiguous restart has no fix, and fixing leaves it alone', () => {
+    const text = lines('一、甲', '二、乙', '正文。', '一、丙', '二、丁');
+    const problems = lintText(text).filter((p) => p.rule === 'heading-sequence');
+    expect(problems.map((p) => [p.line, p.severity, p.fix, p.related?.length])).toEqual([[3, 'warning', undefined, 1]]);
+    expect(fixText(text).text).toBe(text);
+  });
+
+  it('a split heading: the join edit runs from the end of the fragment to the next line’s content', () => {
+    const problems = lintText(lines('一、甲', '（一）a', '（  ', '　　二）b')).filter((p) => p.rule === 'heading-marker');
+    expect(problems).toHaveLength(1);
+    const p = problems[0];
+    expect([p.line, p.column, p.endLine, p.endColumn]).toEqual([2, 0, 3, 4]);
+    expect(p.fix).toEqual([{ line: 2, start: 1, endLine: 3, end: 2, text: '' }]);
+  });
 });

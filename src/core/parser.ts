@@ -403,7 +403,7 @@ const AUDIENCE = '(?:(?:同志|朋友|同学|老师|代表|委员|女士|先生|
 const ADDRESS_AGAIN = new RegExp(`^${AUDIENCE}(?:、${AUDIENCE})*[，,！!]`);
 /** A rule line before notes or a trailer: `------`, `——————`, `* * *`. */
 const RULE_LINE = /^[-—_*=＝~～\s]{3,}$/;
-const NOTES = /^(?:注[ \t\u3000]*释$|名词解释$|注解$|附注$|参考文献$|参考资料$|注[：:]|[（(]《[^》]{1,40}》[^（()）]{0,80}[）)]$)/;
+const NOTES = /^(?:注[ \t\u3000]*释$|名词解释$|注解$|附注$|参考文献$|参考资料$|[（(]《[^》]{1,40}》[^（()）]{0,80}[）)]$)/;
 /** 2019年1月9日 / 二〇〇四年十月十五日 alone on its line: a 公文's or a statement's date of signature. */
 const DATE_SIGNED = /^(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$/;
 /** （此件公开发布） （本文有删减）: notes under a signature. */

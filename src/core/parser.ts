@@ -72,10 +72,24 @@ export interface DraftModel {
   sections: Section[];
   /** Lines that carry a marker but read as items of a short list, not as headings. */
   listItems: Heading[];
+  /**
+   * Where a speech's closing (or a trailer after it) begins: after the last section's content, and
+   * before a part (第二部分, 附件1, a second speech) when one follows. In document order.
+   */
+  closings: Closing[];
   enumerations: EnumerationItem[];
   /** Character counts of the whole document (computed on first use). */
   readonly chars: number;
   readonly charsWithPunctuation: number;
+}
+
+/** How a speech's closing or trailer opens (docs/design/closings.md). */
+export type ClosingKind = 'address' | 'thanks' | 'formula' | 'signature' | 'notes' | 'cut' | 'boilerplate';
+
+export interface Closing {
+  /** 0-based first line of the closing: no section reaches it. */
+  line: number;
+  kind: ClosingKind;
 }
 
 export interface ParseOptions {
@@ -446,7 +460,8 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
     while (e > from && contexts[e].kind === 'blank') e--;
     return e;
   };
-  const sections = buildSections(headings, lines.length, lastContent, counts);
+  const closings = findClosings(lines, contexts, headings);
+  const sections = buildSections(headings, closings, lines.length, lastContent, counts);
 
   const enumerations = findEnumerations(lines, contexts, headings, listItems, titleLine);
   return {
@@ -458,6 +473,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
     headings,
     sections,
     listItems,
+    closings,
     enumerations,
     get chars() {
       return counts()[0][lines.length];
@@ -667,6 +683,113 @@ function isPartTitle(line: string, marker: Marker): boolean {
   return true;
 }
 
+/** Only the start of a paragraph decides whether it closes the speech. */
+const CLOSING_PREFIX = 120;
+/** `……` `......` `。。。`: a cut (a web copy's preview ends here), when alone on its line. */
+const CUT_DOTS = /^(?:[…⋯]+|[.．。·]{3,})$/;
+const CUT_TEXT = /^(?:预览结束|未完待续|[（(【\[]未完|全文未完|点击(?:查看|阅读)全文|(?:查看|阅读|下载|获取)全文|[（(【\[]完[）)】\]]$|[—-]+完[—-]+$)/;
+/** Web-page furniture after an article. */
+const BOILERPLATE = /^[【\[（(]?(?:相关(?:报道|阅读|文章|链接|推荐|新闻|专题)|延伸阅读|推荐阅读|责任编辑|编辑[：:]|来源[：:]|原标题[：:]|原文链接|本文链接|分享到|分享[：:]|扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇|https?:\/\/)/;
+const THANKS = /^(?:谢谢|感谢)(?:大家|各位|您|你们)?(?:的(?:聆听|倾听|收听))?[！!。.]*$/;
+/** 以上发言，不妥之处，请批评指正。 以上报告，请审议。 以上是我的几点体会。 */
+const FORMULA = /^以上(?:是|就是|即|为|便是)?(?:我|本人|我们)?(?:个人)?(?:的)?(?:一些|一点|几点)?(?:粗浅的?|不成熟的?)?(?:发言|汇报|报告|讲话|体会|意见|建议|心得|交流|认识)|(?:不妥|不当|不足|错误|疏漏)之处[^。]{0,12}指正/;
+/** The audience addressed again: 同志们，… 同志们、朋友们！ 各位代表，… (not 同志们：, which opens). */
+const AUDIENCE = '(?:(?:同志|朋友|同学|老师|代表|委员|女士|先生|青年朋友|少先队员)们|各位[^，,。！!？?：:、\\s]{1,6})';
+const ADDRESS_AGAIN = new RegExp(`^${AUDIENCE}(?:、${AUDIENCE})*[，,！!]`);
+/** A rule line before notes or a trailer: `------`, `——————`, `* * *`. */
+const RULE_LINE = /^[-—_*=＝~～\s]{3,}$/;
+const NOTES = /^(?:注[ \t\u3000]*释$|名词解释$|注解$|附注$|参考文献$|参考资料$|[（(]《[^》]{1,40}》[^（()）]{0,80}[）)]$)/;
+/** 2019年1月9日 / 二〇〇四年十月十五日 alone on its line: a 公文's or a statement's date of signature. */
+const DATE_SIGNED = /^(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$/;
+/** （此件公开发布） （本文有删减）: notes under a signature. */
+const SHORT_NOTE = /^[（(][^（()）]{1,30}[）)]$/;
+/** At most this many paragraphs follow `同志们，…` before the end of the speech (or its thanks). */
+const ADDRESS_TAIL = 2;
+
+/** What a paragraph's text says about the closing, if it opens (part of) one. */
+function closingKindOf(text: string): ClosingKind | 'date' | 'dots' | undefined {
+  if (CUT_DOTS.test(text)) return 'dots';
+  if (CUT_TEXT.test(text)) return 'cut';
+  if (BOILERPLATE.test(text)) return 'boilerplate';
+  if (text.length <= 20 && THANKS.test(text)) return 'thanks';
+  if (text.length <= 80 && FORMULA.test(text)) return 'formula';
+  if (ADDRESS_AGAIN.test(text)) return 'address';
+  if (RULE_LINE.test(text) || NOTES.test(text)) return 'notes';
+  if (text.length <= 20 && DATE_SIGNED.test(text)) return 'date';
+  return undefined;
+}
+
+/**
+ * The closings of a draft: at the end of the text, and before each part (level 0) that follows a
+ * section (an appendix after the signature, a second speech after 谢谢大家！). Each region between
+ * a heading and the end of its speech is looked at once: linear in the text.
+ */
+function findClosings(lines: readonly string[], contexts: readonly LineContext[], headings: readonly Heading[]): Closing[] {
+  const out: Closing[] = [];
+  for (let j = 1; j < headings.length; j++) {
+    if (headings[j].level !== 0) continue;
+    const c = findClosing(lines, contexts, headings[j - 1], headings[j].line, false);
+    if (c) out.push(c);
+  }
+  const last = headings[headings.length - 1];
+  const c = last && findClosing(lines, contexts, last, lines.length, true);
+  if (c) out.push(c);
+  return out;
+}
+
+/**
+ * The closing between heading `last` and line `end`: the first paragraph after the section's
+ * content that opens the closing (同志们，… near the end, 谢谢大家！, 以上发言…请批评指正。, a
+ * signature and date) or a trailer (web boilerplate, notes; at the end of the text, a `……`/预览结束
+ * cut). A cut ends the text even right after a heading; every other kind needs some content of the
+ * section before it, so that a section body is never cut off at its first line. Before a part,
+ * nothing is a cut: the text goes on.
+ */
+function findClosing(lines: readonly string[], contexts: readonly LineContext[], last: Heading, end: number, atEnd: boolean): Closing | undefined {
+  const paras: number[] = [];
+  const kinds: (ClosingKind | 'date' | 'dots' | undefined)[] = [];
+  const texts: string[] = [];
+  for (let i = last.line + 1; i < end; i++) {
+    if (contexts[i].kind !== 'text') continue;
+    const start = contexts[i].contentStart;
+    const text = stripEmphasis(lines[i].slice(start, start + CLOSING_PREFIX)).trim();
+    const full = lines[i].length - start <= CLOSING_PREFIX ? text : text + '…';
+    paras.push(i);
+    texts.push(full);
+    const kind = closingKindOf(full);
+    kinds.push(kind === 'cut' && !atEnd ? undefined : kind);
+  }
+  const n = paras.length;
+  // A lone `……` is a cut when the text ends there or a trailer follows it (预览结束, furniture);
+  // followed by more of the speech, it marks an omission (an excerpt) and is content.
+  for (let k = n - 1; k >= 0; k--) {
+    if (kinds[k] === 'dots') kinds[k] = k === n - 1 || (kinds[k + 1] !== undefined && kinds[k + 1] !== 'address') ? 'cut' : undefined;
+  }
+  // A date of signature closes only when nothing but notes or closing lines follow it; the short
+  // line before it (the issuer: 国务院办公厅, a name) opens the signature.
+  let tailClean = true;
+  for (let k = n - 1; k >= 0; k--) {
+    const kind = kinds[k];
+    if (kind === 'date') {
+      kinds[k] = tailClean ? 'signature' : undefined;
+      if (tailClean && k > 0 && kinds[k - 1] === undefined && texts[k - 1].length <= 30 && !/[。，；：！？,;:!?…]/.test(texts[k - 1])) kinds[k - 1] = 'signature';
+    }
+    if (kinds[k] === undefined && !SHORT_NOTE.test(texts[k])) tailClean = false;
+  }
+  // nextMark[k]: the first paragraph from k on that closes the speech by itself (not an address).
+  const nextMark = new Int32Array(n + 1);
+  nextMark[n] = n;
+  for (let k = n - 1; k >= 0; k--) nextMark[k] = kinds[k] !== undefined && kinds[k] !== 'address' ? k : nextMark[k + 1];
+  let content = last.runIn;
+  for (let k = 0; k < n; k++) {
+    const kind = kinds[k] as ClosingKind | undefined;
+    if (kind === 'cut') return { line: paras[k], kind };
+    if (kind && content && (kind !== 'address' || nextMark[k + 1] - k - 1 <= ADDRESS_TAIL)) return { line: paras[k], kind };
+    content = true;
+  }
+  return undefined;
+}
+
 /** A section whose counts come from the document's prefix sums, computed on first use. */
 class SectionNode implements Section {
   readonly children: Section[] = [];
@@ -690,8 +813,13 @@ class SectionNode implements Section {
   }
 }
 
+/**
+ * Sections nested by level. A closing lies after the last heading before a part (or before the
+ * end): every section still open there ends before the closing, not at the part or the end.
+ */
 function buildSections(
   headings: readonly Heading[],
+  closings: readonly Closing[],
   lineCount: number,
   lastContent: (from: number, to: number) => number,
   counts: () => [Float64Array, Float64Array],
@@ -708,14 +836,28 @@ function buildSections(
     all.push(s);
   }
   // A section ends before the next heading of the same or a higher level (smaller number).
+  // Where the sections open before `line` (a part's heading, or the line count) end: at the
+  // closing between the previous heading and `line`, if there is one.
+  let c = 0;
+  let previous = -1;
+  const limitAt = (line: number) => {
+    while (c < closings.length && closings[c].line < previous) c++;
+    const closing = closings[c];
+    return closing && closing.line > previous && closing.line < line ? closing.line : line;
+  };
   const open: SectionNode[] = [];
   for (const s of all) {
+    // A heading split over two lines starts on its fragment's line.
+    const startLine = s.heading.split?.line ?? s.heading.line;
+    const limit = s.heading.level === 0 ? limitAt(startLine) : startLine;
     while (open.length > 0 && open[open.length - 1].heading.level >= s.heading.level) {
       const done = open.pop()!;
-      done.endLine = lastContent(done.heading.line, (s.heading.split?.line ?? s.heading.line) - 1);
+      done.endLine = lastContent(done.heading.line, Math.max(done.heading.line, limit - 1));
     }
     open.push(s);
+    previous = s.heading.line;
   }
-  for (const s of open) s.endLine = lastContent(s.heading.line, lineCount - 1);
+  const limit = limitAt(lineCount);
+  for (const s of open) s.endLine = lastContent(s.heading.line, Math.max(s.heading.line, limit - 1));
   return roots;
 }

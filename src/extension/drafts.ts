@@ -10,6 +10,8 @@ import { type DraftModel, parseDraft } from '../core/parser';
 export const DRAFT_LANGUAGE = 'speech-draft';
 export const DRAFT_LANGUAGES = ['plaintext', 'markdown', DRAFT_LANGUAGE];
 export const DRAFT_SELECTOR: vscode.DocumentSelector = DRAFT_LANGUAGES.map((language) => ({ language }));
+/** The scheme of the extension's read-only reports (Show Keywords): Markdown, never a draft. */
+export const REPORT_SCHEME = 'speech-draft-report';
 
 type EnableMode = 'auto' | 'always' | 'never';
 
@@ -47,7 +49,7 @@ export class DraftStore implements vscode.Disposable {
 
   /** The model when the document is a draft under the current settings, else undefined. */
   draft(doc: vscode.TextDocument): DraftModel | undefined {
-    if (!DRAFT_LANGUAGES.includes(doc.languageId)) return undefined;
+    if (!DRAFT_LANGUAGES.includes(doc.languageId) || doc.uri.scheme === REPORT_SCHEME) return undefined;
     const config = vscode.workspace.getConfiguration('speechDraft', doc.uri);
     const mode = config.get<EnableMode>('enable', 'auto');
     if (mode === 'never') return undefined;

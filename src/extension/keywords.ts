@@ -1,15 +1,17 @@
 /**
  * Speech Draft: Show Keywords (`speechDraft.showKeywords`): the top TF-IDF keywords of the active
- * draft and of its sections (src/core/keywords.ts), in a new untitled Markdown document beside it.
- * The segmenter is the extension's one shared instance (src/extension/words.ts), received as a
- * function: this module never starts or disposes one.
+ * draft and of its sections (src/core/keywords.ts), in a read-only Markdown document beside it.
+ * The report is a virtual document of its own scheme (REPORT_SCHEME): it is not a file, so it is
+ * never dirty and never asks to be saved, and DraftStore never takes it for a draft (its `## 一、`
+ * headings would otherwise be linted like a speech). The segmenter is the extension's one shared
+ * instance (src/extension/words.ts), received as a function: this module never starts or disposes one.
  */
 import * as vscode from 'vscode';
 import { DEFAULT_KEYWORDS, type DraftKeywords, keywordTexts, keywordsMarkdown, rankKeywords } from '../core/keywords';
 import { formatCount, headingLabel } from '../core/outline';
 import type { DraftModel } from '../core/parser';
 import { type Segmenter, SegmenterRequestError, SegmenterUnavailableError } from '../segment/client';
-import type { DraftStore } from './drafts';
+import { type DraftStore, REPORT_SCHEME } from './drafts';
 
 export const SHOW_KEYWORDS_COMMAND = 'speechDraft.showKeywords';
 
@@ -69,10 +71,49 @@ export function keywordsReport(doc: vscode.TextDocument, model: DraftModel, keyw
 }
 
 /**
- * The command: keywords of the active draft in an untitled Markdown document beside it. Returns
+ * The texts of the open reports, by URI. A report's text lives as long as its document: VS Code
+ * asks again only for a document it reopens (then the report says to run the command again).
+ */
+export class ReportProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [
+    this.changed,
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme === REPORT_SCHEME) this.texts.delete(d.uri.toString());
+    }),
+  ];
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? vscode.l10n.t('This report is no longer available: run Speech Draft: Show Keywords again.');
+  }
+
+  /** Sets a report's text; an open report shows the new text. */
+  set(uri: vscode.Uri, text: string): void {
+    const key = uri.toString();
+    const was = this.texts.get(key);
+    this.texts.set(key, text);
+    if (was !== undefined && was !== text) this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.texts.clear();
+  }
+}
+
+/** One report per draft: `speech-draft-report:/Keywords · speech.txt.md?<the draft's URI>`. */
+function reportUri(doc: vscode.TextDocument): vscode.Uri {
+  const base = doc.uri.path.split('/').pop() || doc.uri.path;
+  return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${vscode.l10n.t('Keywords')} · ${base}.md`, query: doc.uri.toString() });
+}
+
+/**
+ * The command: keywords of the active draft in a read-only Markdown document beside it. Returns
  * that document (undefined when there is no draft, on cancellation or on failure).
  */
-export async function showKeywords(getSegmenter: () => Segmenter, store: DraftStore): Promise<vscode.TextDocument | undefined> {
+export async function showKeywords(getSegmenter: () => Segmenter, store: DraftStore, reports: ReportProvider): Promise<vscode.TextDocument | undefined> {
   const editor = vscode.window.activeTextEditor;
   const doc = editor?.document;
   const model = doc ? store.draft(doc) : undefined;
@@ -92,12 +133,36 @@ export async function showKeywords(getSegmenter: () => Segmenter, store: DraftSt
     return undefined;
   }
   if (!keywords) return undefined;
-  const report = await vscode.workspace.openTextDocument({ language: 'markdown', content: keywordsReport(doc, model, keywords) });
+  const uri = reportUri(doc);
+  const text = keywordsReport(doc, model, keywords);
+  reports.set(uri, text);
+  let report = await vscode.workspace.openTextDocument(uri);
+  if (report.languageId !== 'markdown') report = await vscode.languages.setTextDocumentLanguage(report, 'markdown');
+  // A report already open takes the new text asynchronously, after the change event.
+  if (report.getText() !== text) {
+    await new Promise<void>((resolve) => {
+      const done = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === report && report.getText() === text) {
+          done.dispose();
+          resolve();
+        }
+      });
+      setTimeout(() => {
+        done.dispose();
+        resolve();
+      }, 2000);
+    });
+  }
   await vscode.window.showTextDocument(report, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   return report;
 }
 
-/** Registers `speechDraft.showKeywords`; the segmenter comes from the extension's shared WordService. */
+/** Registers `speechDraft.showKeywords` and its reports; the segmenter comes from the extension's shared WordService. */
 export function registerKeywords(getSegmenter: () => Segmenter, store: DraftStore): vscode.Disposable[] {
-  return [vscode.commands.registerCommand(SHOW_KEYWORDS_COMMAND, () => showKeywords(getSegmenter, store))];
+  const reports = new ReportProvider();
+  return [
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    vscode.commands.registerCommand(SHOW_KEYWORDS_COMMAND, () => showKeywords(getSegmenter, store, reports)),
+  ];
 }

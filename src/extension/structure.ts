@@ -29,6 +29,10 @@ function reasonText(reason: StructureEditError['reason']): string {
       return vscode.l10n.t('Speech Draft: this heading is already at the top level.');
     case 'deepest-level':
       return vscode.l10n.t('Speech Draft: this heading is already at the deepest level (①).');
+    case 'first-of-level':
+      return vscode.l10n.t('Speech Draft: the first heading of its level has no heading above it to go under.');
+    case 'breaks-hierarchy':
+      return vscode.l10n.t('Speech Draft: the headings around this one are at other levels: changing its level here would break the hierarchy.');
     case 'no-sibling':
       return vscode.l10n.t('Speech Draft: there is no section to move past in that direction.');
     case 'part-title':

@@ -17,12 +17,13 @@ describe('speech-draft outline', () => {
     expect(json.title).toBe('市教育局局长在理论学习中心组会上的研讨发言材料');
     expect(json.sections.map((s: { marker: string }) => s.marker)).toEqual(['一、', '二、']);
     const two = json.sections[1];
-    expect(two).toMatchObject({ level: 1, marker: '二、', number: 2, line: 7, endLine: 15 });
+    // The web copy's cut (lines 13–15) is in no section.
+    expect(two).toMatchObject({ level: 1, marker: '二、', number: 2, line: 7, endLine: 12 });
     expect(two.children.map((c: { marker: string; number: number; line: number; endLine: number }) => [c.marker, c.number, c.line, c.endLine])).toEqual([
       ['(一)', 1, 9, 9],
       ['(二)', 2, 10, 10],
       ['(三)', 3, 11, 11],
-      ['(四)', 4, 12, 15],
+      ['(四)', 4, 12, 12],
     ]);
     expect(two.children[0].title).toBe('推动学前教育普及普惠安全优质发展');
     expect(typeof two.chars).toBe('number');

@@ -31,7 +31,9 @@ describe('parseDraft on the seed speech', () => {
   it('gives each section its range and character count', () => {
     const [one, two] = model.sections;
     expect([one.heading.line, one.endLine]).toEqual([3, 5]);
-    expect([two.heading.line, two.endLine]).toEqual([6, 14]);
+    // The web copy's cut (`......`, 预览结束 and the page's furniture) is not part of 二、.
+    expect([two.heading.line, two.endLine]).toEqual([6, 11]);
+    expect(model.closings).toEqual([{ line: 12, kind: 'cut' }]);
     expect(two.children[0].endLine).toBe(8);
     // A section counts its children.
     const sumChildren = two.children.reduce((a, c) => a + c.chars, 0);
@@ -365,5 +367,98 @@ describe('markers next to emoji and invisible characters', () => {
     for (const text of ['一、😀开场\n二、主体\n三、结尾', '\u200B一、总体要求\n二、重点任务\n三、保障措施']) {
       expect(fixText(text).text).toBe(text);
     }
+  });
+});
+
+describe('closings', () => {
+  const speech = (...tail: string[]) => ['讲话稿', '同志们：', '开场白。', '一、甲', '正文甲。', '二、乙', '（一）丙', '正文丙。', ...tail].join('\n');
+  const ends = (text: string, markdown = false) => {
+    const m = parseDraft(text, { markdown });
+    const two = m.sections[m.sections.length - 1];
+    return { closings: m.closings, two: two.endLine, child: two.children[two.children.length - 1]?.endLine };
+  };
+
+  it.each([
+    ['同志们，让我们团结奋斗！', 'address'],
+    ['同志们、朋友们！新的征程已经开启。', 'address'],
+    ['各位代表！蓝图已经绘就。', 'address'],
+    ['谢谢大家！', 'thanks'],
+    ['谢谢！', 'thanks'],
+    ['以上发言，不妥之处，请批评指正。', 'formula'],
+    ['以上报告，请审议。', 'formula'],
+    ['以上是我的几点粗浅体会。', 'formula'],
+    ['预览结束，获取全文请联系老师！', 'cut'],
+    ['责任编辑：张三', 'boilerplate'],
+    ['相关报道', 'boilerplate'],
+    ['分享到：微信 微博', 'boilerplate'],
+    ['https://example.com/share?id=1', 'boilerplate'],
+    ['------------------', 'notes'],
+    ['注释', 'notes'],
+    ['（《选集》第五卷，人民出版社1977年版，第38页）', 'notes'],
+  ])('%s ends the last sections before it (%s)', (closing, kind) => {
+    const r = ends(speech('', closing, '更多文字。'));
+    expect(r.closings).toEqual([{ line: 9, kind }]);
+    expect([r.two, r.child]).toEqual([7, 7]);
+  });
+
+  it('the address, the thanks and a signature together: the closing starts at the first', () => {
+    const r = ends(speech('同志们，让我们团结奋斗！', '谢谢大家！'));
+    expect(r.closings).toEqual([{ line: 8, kind: 'address' }]);
+    expect(r.two).toBe(7);
+  });
+
+  it('a 公文: the issuer and the date of signature, then （此件公开发布）', () => {
+    const text = ['关于做好某项工作的通知', '一、甲', '正文。', '二、乙', '正文。', '请认真贯彻执行。', '国务院办公厅\u00a0\u00a0', '2019年1月9日', '（此件公开发布）'].join('\n');
+    expect(ends(text)).toMatchObject({ closings: [{ line: 6, kind: 'signature' }], two: 5 });
+    // A date with body text after it is no signature.
+    expect(ends(text.replace('（此件公开发布）', '这是正文的一段。')).closings).toEqual([]);
+  });
+
+  it('同志们， inside a section with more paragraphs after it is body text', () => {
+    const text = speech('同志们，这项工作很重要。', '第二段。', '第三段。', '第四段。');
+    expect(ends(text)).toMatchObject({ closings: [], two: 11 });
+    // Mid-speech (inside 一、) it never closes anything.
+    const mid = ['讲话稿', '一、甲', '正文。', '同志们，让我们团结奋斗！', '二、乙', '正文。'].join('\n');
+    expect(parseDraft(mid).sections[0].endLine).toBe(3);
+    expect(parseDraft(mid).closings).toEqual([]);
+  });
+
+  it('needs content of the last section before it (a cut does not)', () => {
+    expect(ends(['讲话稿', '一、甲', '正文。', '二、乙', '谢谢大家！'].join('\n'))).toMatchObject({ closings: [], two: 4 });
+    expect(ends(['讲话稿', '一、甲', '正文。', '二、乙', '……', '预览结束'].join('\n'))).toMatchObject({ closings: [{ line: 4, kind: 'cut' }], two: 3 });
+    // A run-in heading carries its own content.
+    expect(ends(['讲话稿', '一、甲', '正文。', '二、乙。正文乙。', '谢谢大家！'].join('\n'))).toMatchObject({ closings: [{ line: 4, kind: 'thanks' }], two: 3 });
+  });
+
+  it('a lone …… followed by more of the speech is an omission, not a cut', () => {
+    expect(ends(speech('……', '正文。', '正文。')).closings).toEqual([]);
+    expect(ends(speech('……')).closings).toEqual([{ line: 8, kind: 'cut' }]);
+    expect(ends(speech('......', '预览结束，获取全文请联系老师！', '《讲话稿》所在栏目：范文')).closings).toEqual([{ line: 8, kind: 'cut' }]);
+  });
+
+  it('closes the speech before an appendix', () => {
+    const text = ['讲话稿', '一、甲', '正文。', '二、乙', '正文。', '谢谢大家！', '', '附件1', '一、丙', '正文。', '……', '正文。'].join('\n');
+    const m = parseDraft(text);
+    expect(m.closings).toEqual([{ line: 5, kind: 'thanks' }]);
+    expect(m.sections.map((s) => [s.heading.line, s.endLine])).toEqual([[1, 2], [3, 4], [7, 11]]);
+  });
+
+  it('in Markdown, emphasis and a thematic break', () => {
+    const text = ['# 讲话稿', '## 一、甲', '正文。', '## 二、乙', '正文。', '**谢谢大家！**'].join('\n');
+    expect(ends(text, true)).toMatchObject({ closings: [{ line: 5, kind: 'thanks' }], two: 4 });
+  });
+
+  it('counts stop at the closing', () => {
+    const with_ = parseDraft(speech('谢谢大家！'));
+    const without = parseDraft(speech());
+    expect(with_.sections[1].chars).toBe(without.sections[1].chars);
+    expect(with_.chars).toBeGreaterThan(without.chars);
+  });
+
+  it('a long tail of closing-like lines: the first date line ends the speech (speed: npm run bench)', () => {
+    const text = speech(...Array.from({ length: 50_000 }, (_, i) => (i % 2 ? '同志们，' + '甲'.repeat(50) : '2019年1月9日')));
+    const m = parseDraft(text);
+    expect(m.closings[0]).toEqual({ line: 8, kind: 'signature' });
+    expect(m.sections[1].endLine).toBe(7);
   });
 });

@@ -52,8 +52,8 @@ describe('speech-draft stats: text', () => {
     const r = await run(['stats', SEED, '--lang', 'zh-cn']);
     const lines = r.out.split('\n');
     expect(lines.slice(0, 3)).toEqual(['市教育局局长在理论学习中心组会上的研讨发言材料', '2,323 字（含标点 2,594）· 约 12 分钟（每分钟 200 字）', '6 个标题、12 段']);
-    expect(lines[5]).toBe('一、学悟大会精神、唱响“忠诚之歌”,以“忘我奋斗”书…  4-6      711   3.6');
-    expect(lines[7]).toBe('  (一)推动学前教育普及普惠安全优质发展            9        310   1.6');
+    expect(lines[5]).toBe('一、学悟大会精神、唱响“忠诚之歌”,以“忘我奋斗”书…  4-6     711   3.6');
+    expect(lines[7]).toBe('  (一)推动学前教育普及普惠安全优质发展            9       310   1.6');
     // Every row of the table is as wide as the others up to the numbers: the columns line up.
     const rows = lines.slice(4, -1);
     expect(rows).toHaveLength(7);
@@ -104,7 +104,7 @@ describe('speech-draft stats: JSON', () => {
       ['(一)', 9, 9, 310, 1.6],
       ['(二)', 10, 10, 324, 1.6],
       ['(三)', 11, 11, 281, 1.4],
-      ['(四)', 12, 15, 376, 1.9],
+      ['(四)', 12, 12, 306, 1.5],
     ]);
   });
 
@@ -112,7 +112,7 @@ describe('speech-draft stats: JSON', () => {
     const json = JSON.parse((await run(['stats', SEED, '--format=json', '--rate', '150'])).out);
     expect(json.rate).toBe(150);
     expect(json.totals.minutes).toBe(15.5);
-    expect(json.sections.map((s: { minutes: number }) => s.minutes)).toEqual([4.7, 9.4]);
+    expect(json.sections.map((s: { minutes: number }) => s.minutes)).toEqual([4.7, 8.9]);
   });
 
   it('agrees with the outline command on sections and counts', async () => {

@@ -31,15 +31,16 @@ describe('draftStats', () => {
     ]);
     expect(rows).toEqual([
       [0, 1, '一、', 4, 6, 711, 799, 3.6],
-      [0, 1, '二、', 7, 15, 1410, 1575, 7.1],
+      // The web copy's cut after (四) (`......`, 预览结束…) belongs to no section.
+      [0, 1, '二、', 7, 12, 1340, 1487, 6.7],
       [1, 2, '(一)', 9, 9, 310, 342, 1.6],
       [1, 2, '(二)', 10, 10, 324, 356, 1.6],
       [1, 2, '(三)', 11, 11, 281, 308, 1.4],
-      [1, 2, '(四)', 12, 15, 376, 429, 1.9],
+      [1, 2, '(四)', 12, 12, 306, 341, 1.5],
     ]);
     const two = draftStats(seed).sections[1];
     expect(two.title).toBe('学悟大会精神、唱响“担当之歌”,以“斗争豪情”书写奋战一线、无惧无畏的“答卷”');
-    expect(two.children[3]).toMatchObject({ number: 4, title: '大力发展职业教育', minutes: 376 / 200 });
+    expect(two.children[3]).toMatchObject({ number: 4, title: '大力发展职业教育', minutes: 306 / 200 });
   });
 
   it('uses the rate given: 150 characters a minute', () => {
@@ -47,7 +48,7 @@ describe('draftStats', () => {
     expect(s.rate).toBe(150);
     expect(roundMinutes(s.totals.minutes)).toBe(15.5);
     expect(formatMinutes(s.totals.minutes, 'zh-cn')).toBe('约 15 分钟');
-    expect(s.sections.map((x) => roundMinutes(x.minutes))).toEqual([4.7, 9.4]);
+    expect(s.sections.map((x) => roundMinutes(x.minutes))).toEqual([4.7, 8.9]);
   });
 
   it('falls back to the default rate for a rate that is not a positive number', () => {

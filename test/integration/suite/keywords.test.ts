@@ -1,6 +1,7 @@
 /**
  * Speech Draft: Show Keywords in a real VS Code, with the real segmenter (dist/segmenter.js and
- * nodejieba): the active draft's keywords and each section's open in an untitled Markdown document.
+ * nodejieba): the active draft's keywords and each section's open in a read-only Markdown report
+ * (a virtual document), which is never linted and never asks to be saved.
  */
 import * as assert from 'assert';
 import { suite, teardown, test } from 'mocha';
@@ -24,7 +25,9 @@ suite('keywords', () => {
     const report = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(COMMAND);
     assert.ok(report, 'the command returns the document it opened');
     assert.strictEqual(report.languageId, 'markdown');
-    assert.ok(report.isUntitled);
+    assert.strictEqual(report.uri.scheme, 'speech-draft-report');
+    assert.ok(!report.isUntitled);
+    assert.ok(!report.isDirty, 'the report has nothing to save');
     assert.strictEqual(vscode.window.activeTextEditor?.document, report, 'the report is shown');
     assert.notStrictEqual(report, editor.document);
     const text = report.getText();
@@ -43,15 +46,26 @@ suite('keywords', () => {
       const list = lines[lines.indexOf(h) + 2];
       assert.match(list, /^\S+ \(\d+(\.\d{1,3})?\)/, `keywords under ${h}`);
     }
+    // The report's `## 一、` headings are not a draft's: once a draft opened after it has its
+    // diagnostics (the linter handles documents in the order they open), the report has none.
+    const later = await openDoc('numbering/mistakes.txt');
+    await waitFor(() => vscode.languages.getDiagnostics(later.document.uri).length, (n) => n > 0, 10_000);
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(report.uri), []);
+    assert.ok(!report.isDirty);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', report.uri);
+    assert.ok(!(symbols ?? []).some((s) => s.detail.includes('字') || /chars/.test(s.detail)), 'no draft outline for the report');
   });
 
   test('Show Keywords on a file that is not a draft opens nothing', async () => {
     await openDoc('readme.txt');
     await activeExtension();
+    // A report of an earlier test may still be among the documents (closed editors' documents
+    // go later): count the documents, not the reports.
     const before = vscode.workspace.textDocuments.length;
     const report = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(COMMAND);
     assert.strictEqual(report, undefined);
     assert.strictEqual(vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.languageId === 'markdown').length, 0);
     assert.ok(vscode.workspace.textDocuments.length <= before);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.scheme, 'file', 'no report is shown');
   });
 });

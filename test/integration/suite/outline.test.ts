@@ -39,19 +39,20 @@ suite('outline', () => {
     assert.deepStrictEqual(tree(got), [
       ['市教育局局长在理论学习中心组会上的研讨发言材料', '2,323 chars · 12 min', [
         ['一、学悟大会精神、唱响“忠诚之歌”,以“忘我奋斗”书写许报国、矢志不渝的“答卷”', '711 chars · 4 min'],
-        ['二、学悟大会精神、唱响“担当之歌”,以“斗争豪情”书写奋战一线、无惧无畏的“答卷”', '1,410 chars · 7 min', [
+        ['二、学悟大会精神、唱响“担当之歌”,以“斗争豪情”书写奋战一线、无惧无畏的“答卷”', '1,340 chars · 7 min', [
           ['(一)推动学前教育普及普惠安全优质发展', '310 chars · 2 min'],
           ['(二)推进义务教育优质均衡发展和城乡一体化', '324 chars · 2 min'],
           ['(三)推动高中阶段学校多样化发展', '281 chars · 1 min'],
-          ['(四)大力发展职业教育', '376 chars · 2 min'],
+          ['(四)大力发展职业教育', '306 chars · 2 min'],
         ]],
       ]],
     ]);
     const [root] = got;
     const [one, two] = root.children;
-    // Ranges: a section runs to the line before the next heading of its level or higher.
+    // Ranges: a section runs to the line before the next heading of its level or higher, and the
+    // last one to the web copy's cut (`......`, 预览结束…), which is no part of it.
     assert.deepStrictEqual([one.range.start.line, one.range.end.line], [3, 5]);
-    assert.deepStrictEqual([two.range.start.line, two.range.end.line], [6, 14]);
+    assert.deepStrictEqual([two.range.start.line, two.range.end.line], [6, 11]);
     const first = two.children[0];
     assert.deepStrictEqual([first.selectionRange.start.line, first.selectionRange.start.character], [8, 0]);
     // The run-in heading's selection ends with its title, before the body text.
@@ -63,14 +64,16 @@ suite('outline', () => {
     await waitFor(() => symbols(editor.document.uri), (s) => s.length > 0, 10_000);
     editor.selection = new vscode.Selection(6, 0, 6, 0);
     await vscode.commands.executeCommand('editor.fold', { selectionLines: [6], levels: 1 });
-    // Line 7 (二、) stays visible; lines 8–15 (its body and (一)–(四)) fold away.
+    // Line 7 (二、) stays visible; lines 8–12 (its body and (一)–(四)) fold away; the cut after
+    // them (lines 13–15) is no part of the section and stays.
     const hidden = (ranges: number[][], line: number) => !ranges.some(([a, b]) => a <= line && line <= b);
     const visible = await waitFor(
       () => editor.visibleRanges.map((r) => [r.start.line, r.end.line]),
       (ranges) => hidden(ranges, 7),
     );
     assert.ok(!hidden(visible, 6), 'the heading line stays visible');
-    for (let line = 7; line <= 14; line++) assert.ok(hidden(visible, line), `line ${line + 1} is folded`);
+    for (let line = 7; line <= 11; line++) assert.ok(hidden(visible, line), `line ${line + 1} is folded`);
+    for (let line = 12; line <= 14; line++) assert.ok(!hidden(visible, line), `line ${line + 1} stays visible`);
   });
 
   test('a Markdown draft gets a labelled tree beside the Markdown outline', async () => {

@@ -8,9 +8,9 @@ import * as vscode from 'vscode';
 import { closeAllEditors, waitFor, workspaceUri } from './util';
 
 const tempFiles: vscode.Uri[] = [];
-async function openCopy(name: string, content?: string): Promise<vscode.TextEditor> {
+async function openCopy(name: string, content?: string, source = 'structure/three.txt'): Promise<vscode.TextEditor> {
   const target = workspaceUri(`structure/tmp-${name}`);
-  const bytes = content !== undefined ? new TextEncoder().encode(content) : await vscode.workspace.fs.readFile(workspaceUri('structure/three.txt'));
+  const bytes = content !== undefined ? new TextEncoder().encode(content) : await vscode.workspace.fs.readFile(workspaceUri(source));
   await vscode.workspace.fs.writeFile(target, bytes);
   tempFiles.push(target);
   const editor = await vscode.window.showTextDocument(target);
@@ -26,6 +26,29 @@ async function runAt(editor: vscode.TextEditor, line: number, command: string): 
   await waitFor(() => editor.document.version, (v) => v > version);
   return editor.document.getText().split('\n');
 }
+
+/**
+ * The extension's diagnostics of the document once it has linted the text a command left: the
+ * next diagnostics change after the edit (the linter drops results of older versions, so the
+ * change is of the edited text).
+ */
+async function diagnosticsAfter(editor: vscode.TextEditor, line: number, command: string): Promise<{ lines: string[]; diagnostics: vscode.Diagnostic[] }> {
+  const uri = editor.document.uri.toString();
+  let changed = false;
+  const lines = await runAt(editor, line, command);
+  const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (e.uris.some((u) => u.toString() === uri)) changed = true;
+  });
+  try {
+    await waitFor(() => changed, (c) => c, 10_000);
+  } finally {
+    subscription.dispose();
+  }
+  const diagnostics = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'Speech Draft');
+  return { lines, diagnostics };
+}
+
+const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 async function undoTo(editor: vscode.TextEditor, original: string): Promise<void> {
   await vscode.commands.executeCommand('undo');
@@ -81,7 +104,55 @@ suite('writing aids', () => {
     assert.strictEqual(lines[9], '四、第三部分');
     await undoTo(editor, original);
     lines = await runAt(editor, 4, 'speechDraft.demoteHeading');
-    assert.deepStrictEqual(lines.slice(3, 10), ['（二）乙。正文乙', '（三）第二部分', '（四）丙。正文丙', '1.丙一。正文', '2.丙二。正文', '（五）丁。正文丁', '二、第三部分']);
+    // With its sub-tree: （一）（二） under it become 1. 2., and their 1. 2. become （1）（2）.
+    assert.deepStrictEqual(lines.slice(3, 10), ['（二）乙。正文乙', '（三）第二部分', '1.丙。正文丙', '（1）丙一。正文', '（2）丙二。正文', '2.丁。正文丁', '二、第三部分']);
+    await undoTo(editor, original);
+  });
+
+  test('Promote Heading on a heading with children moves its sub-tree and leaves no problem', async function () {
+    this.timeout(30_000);
+    const editor = await openCopy('tree.txt', undefined, 'structure/tree.txt');
+    const original = editor.document.getText();
+    // The draft has one problem, a half-width comma, and no numbering problem.
+    await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).map(ruleOf), (rules) => rules.join() === 'punctuation-width');
+    const { lines, diagnostics } = await diagnosticsAfter(editor, 5, 'speechDraft.promoteHeading');
+    assert.deepStrictEqual(lines.slice(3, 13), [
+      '一、总体要求',
+      '（一）指导思想。坚持稳中求进工作总基调。',
+      '二、主要目标',
+      '（一）近期目标。年内完成各项重点任务。',
+      '（二）远期目标。三年内形成长效机制。',
+      '（三）基本原则。坚持问题导向。',
+      '三、重点任务',
+      '（一）抓好项目建设。全年实施重点项目120个。',
+      '（二）优化营商环境。深化“放管服”改革。',
+      '四、保障措施',
+    ]);
+    assert.deepStrictEqual(diagnostics.map(ruleOf), ['punctuation-width'], diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('\n'));
+    await undoTo(editor, original);
+  });
+
+  test('Move Section Up on the last section keeps the closing at the end', async function () {
+    this.timeout(30_000);
+    const editor = await openCopy('closing.txt', undefined, 'structure/tree.txt');
+    const original = editor.document.getText();
+    const { lines, diagnostics } = await diagnosticsAfter(editor, 12, 'speechDraft.moveSectionUp');
+    assert.deepStrictEqual(lines.slice(9, 17), [
+      '二、保障措施',
+      '加强组织领导，压实工作责任。',
+      '三、重点任务',
+      '（一）抓好项目建设。全年实施重点项目120个。',
+      '（二）优化营商环境。深化“放管服”改革。',
+      '',
+      '同志们，让我们团结奋斗，确保完成全年目标任务！',
+      '谢谢大家！',
+    ]);
+    assert.strictEqual(editor.selection.active.line, 9, 'the cursor follows the section');
+    assert.deepStrictEqual(diagnostics.map(ruleOf), ['punctuation-width']);
+    // The closing is in no section: the Outline's last section ends before it.
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const sections = symbols[0].children;
+    assert.strictEqual(sections[sections.length - 1].range.end.line, 13);
     await undoTo(editor, original);
   });
 

@@ -678,7 +678,9 @@ function addDocumentTitles(cands: readonly Heading[], lines: readonly string[], 
 function isPartTitle(line: string, marker: Marker): boolean {
   const rest = line.slice(marker.end).replace(/^[：:\s\u3000]+/, '').trim();
   if (rest.length > 40 || /[。；]/.test(rest)) return false;
-  // 附件：1.《…》 is the attachment list (附件说明) of a 公文, not an appendix.
+  // 附件：1.《…》 and 附件：《…》 are the attachment note (附件说明) at the end of a 公文's body: the
+  // appendix itself starts with 附件 or 附件1 alone on its line, its title on the next (GB/T 9704).
+  if (marker.text.startsWith('附') && /^[：:]/.test(line.slice(marker.end).replace(/^[\s\u3000]+/, '')) && rest.length > 0) return false;
   if (marker.text.startsWith('附') && /^[0-9０-９]/.test(rest)) return false;
   return true;
 }

@@ -212,11 +212,30 @@ describe('speech-draft check: JSON and SARIF', () => {
       endLine: 6,
       endColumn: 3,
       fixable: true,
+      // One break, one problem: the later heading its fix renumbers is a related place.
+      related: [{ line: 9, column: 1, endLine: 9, endColumn: 3, message: '"四、" becomes "三、" with the fix at line 6' }],
     });
     expect(json[0].problems.map((p: { line: number; column: number }) => `${p.line}:${p.column}`)).toEqual(['4:1', '5:1', '6:1', '8:1', '9:7']);
     expect(Object.keys(json[0].problems[0])).toEqual(['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
     expect(r.err).toBe(''); // no text summary in machine formats
     expect(r.code).toBe(1);
+  });
+
+  it('lists suggestions (never applied by --fix) with their edits, 1-based', async () => {
+    const stdin = '讲话\n一、甲\n回顾发展的的历程。\n二、乙\n';
+    const json = JSON.parse((await check(['-', '--format', 'json'], { stdin })).out);
+    const p = json[0].problems.find((x: { rule: string }) => x.rule === 'repeated-char');
+    expect(p).toMatchObject({ line: 3, column: 5, fixable: false });
+    expect(p.suggestions).toEqual([{ title: 'Delete the second "的"', edits: [{ line: 3, column: 6, endLine: 3, endColumn: 7, text: '' }] }]);
+    const fixed = await check(['-', '--fix'], { stdin });
+    expect(new TextDecoder().decode(fixed.outBytes)).toBe(stdin);
+    const sarif = JSON.parse((await check(['-', '--format', 'sarif'], { stdin })).out);
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'repeated-char');
+    expect(result.fixes).toEqual([{
+      description: { text: 'Delete the second "的"' },
+      artifactChanges: [{ artifactLocation: { uri: expect.any(String) }, replacements: [{ deletedRegion: { startLine: 3, startColumn: 6, endLine: 3, endColumn: 7 }, insertedContent: { text: '' } }] }],
+      properties: { suggestion: true },
+    }]);
   });
 
   it('prints SARIF 2.1.0 with the rule registry and UTF-16 regions', async () => {

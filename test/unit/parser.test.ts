@@ -93,6 +93,11 @@ describe('headings', () => {
     ]);
   });
 
+  it('does not take the attachment note 附件：《名称》 in the body for an appendix; 附件 alone starts one', () => {
+    const text = '一、甲\n二、乙\n　　附件：深化改革典型经验做法\n\n国务院办公厅\n2024年2月26日\n\n附件\n\n深化改革典型经验做法\n\n一、便利市场准入\n二、提升监管效能';
+    expect(outline(text).slice(1).map((l) => l.replace(/^\d+ /, ''))).toEqual(['L1 一、 | 甲', 'L1 二、 | 乙', 'L0 附件 | ', '  L1 一、 | 便利市场准入', '  L1 二、 | 提升监管效能']);
+  });
+
   it('does not take the attachment note of a 公文 (附件：1.…) for an appendix', () => {
     expect(outline('一、甲\n二、乙\n附件：1.关于做好某项工作的通知\n　　　2.名单').slice(1)).toEqual([
       '1 L1 一、 | 甲',

@@ -103,6 +103,28 @@ function checkRun(items: readonly Heading[], report: (p: ProblemReport) => void,
   flush();
 }
 
+/**
+ * List runs with the runs that continue another's numbering joined to it: an annex that lists
+ * items 1–8 under 一、, 9–15 under 二、 and 16–24 under 三、 numbers one list through its sections,
+ * as 中央文件 number sub-headings through a document.
+ */
+function continuedListRuns(runs: readonly Heading[][]): Heading[][] {
+  const out: Heading[][] = [];
+  const lastOfLevel = new Map<number, Heading[]>();
+  for (const run of runs) {
+    const level = run[0].level;
+    const previous = lastOfLevel.get(level);
+    if (previous && run[0].number !== 1 && run[0].number === previous[previous.length - 1].number + 1) {
+      previous.push(...run);
+      continue;
+    }
+    const copy = [...run];
+    out.push(copy);
+    lastOfLevel.set(level, copy);
+  }
+  return out;
+}
+
 export const headingSequence: Rule<Options> = {
   id: 'heading-sequence',
   description: t(
@@ -137,7 +159,7 @@ export const headingSequence: Rule<Options> = {
     const sameGroup: SameParent = (a, b) => groupOf.get(a) === groupOf.get(b);
     for (const run of structure.runs) checkRun(run.items, report, 'heading', sameGroup);
     if (!options.lists) return;
-    for (const items of listRuns(model)) {
+    for (const items of continuedListRuns(listRuns(model))) {
       // Markdown numbers its own ordered lists (1. 1. 1. renders 1 2 3): markdownlint's MD029 judges those.
       if (model.markdown && items.every((h) => /^[0-9]{1,3}[.)][ \t]/.test(model.lines[h.line].slice(h.marker.start)))) continue;
       checkRun(items, report, 'list', () => true);

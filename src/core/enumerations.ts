@@ -69,6 +69,7 @@ export function findEnumerations(
   headings: readonly Heading[],
   listItems: readonly Heading[],
   titleLine: number,
+  titleEnd = titleLine,
 ): EnumerationItem[] {
   const out: EnumerationItem[] = [];
   const scanFrom = new Map<number, number>();
@@ -78,7 +79,7 @@ export function findEnumerations(
   for (let i = 0; i < lines.length; i++) {
     while (hi + 1 < headings.length && headings[hi + 1].line <= i) hi++;
     const ctx = contexts[i];
-    if (ctx.kind !== 'text' || i === titleLine) continue;
+    if (ctx.kind !== 'text' || (i >= titleLine && i <= titleEnd)) continue;
     const line = lines[i];
     const from = scanFrom.get(i) ?? ctx.contentStart;
     let content = from;

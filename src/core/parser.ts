@@ -55,7 +55,11 @@ export interface Section {
 
 export interface DocumentTitle {
   line: number;
+  /** The title's last line: a 公文 title is often set in two or three lines. */
+  endLine: number;
+  /** The whole title, its lines joined. */
   text: string;
+  /** Columns of the title on its first line. */
   start: number;
   end: number;
 }
@@ -226,7 +230,7 @@ function titleOf(line: string, lineNo: number, ctx: LineContext): DocumentTitle 
   if (text.length === 0 || text.length > 80) return undefined;
   if (SALUTATION.test(text)) return undefined;
   if (/[。；，,;]$/.test(text) || /[。；]/.test(text.slice(0, -1))) return undefined;
-  return { line: lineNo, text, start, end: start + raw.length };
+  return { line: lineNo, endLine: lineNo, text, start, end: start + raw.length };
 }
 
 /** Items of a list: candidates at levels 2–5 that a reader sees as a list, not as sub-sections. */
@@ -391,10 +395,14 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
     if (ctx.kind === 'blank' || ctx.kind === 'front-matter' || ctx.kind === 'comment' || ctx.kind === 'link-definition') continue;
     if (ctx.kind === 'text' && !matchMarker(lines[i], ctx.contentStart)) {
       title = titleOf(lines[i], i, ctx);
-      if (title) titleLine = i;
+      if (title) {
+        titleLine = i;
+        title = continuedTitle(title, lines, contexts);
+      }
     }
     break;
   }
+  const titleEnd = title ? title.endLine : -1;
 
   // 2. Candidate headings, line by line.
   const candidates: Heading[] = [];
@@ -404,7 +412,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
   for (let i = 0; i < lines.length; i++) {
     const ctx = contexts[i];
     if (i === consumed) continue;
-    if (ctx.kind !== 'text' || i === titleLine) {
+    if (ctx.kind !== 'text' || (i >= titleLine && i <= titleEnd)) {
       attachmentNote = false;
       continue;
     }
@@ -433,7 +441,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
   }
 
   // 2b. Unnumbered titles of further documents in the file (a second speech, a forwarded document).
-  const withParts = addDocumentTitles(candidates, lines, contexts, titleLine);
+  const withParts = addDocumentTitles(candidates, lines, contexts, titleEnd);
 
   // 3. Short lists that only look like headings.
   const list = markListItems(withParts, lines, contexts, markdown);
@@ -463,7 +471,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
   const closings = findClosings(lines, contexts, headings);
   const sections = buildSections(headings, closings, lines.length, lastContent, counts);
 
-  const enumerations = findEnumerations(lines, contexts, headings, listItems, titleLine);
+  const enumerations = findEnumerations(lines, contexts, headings, listItems, titleLine, titleEnd);
   return {
     markdown,
     lines,
@@ -482,6 +490,29 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
       return counts()[1][lines.length];
     },
   };
+}
+
+/** The kinds of document a title names, as its last word: …的通知, …的意见, …上的讲话. */
+const GENRE_END = /(?:通知|意见|报告|讲话|决定|决议|办法|方案|规划|计划|要点|发言|材料|总结|心得|体会|纲要|条例|规定|细则|函|批复|通报|公告|通告|请示|纪要|讲稿|致辞|汇报|述职|提纲|党课)$/;
+
+/**
+ * A title set over two or three lines (公文 titles often are, and PDF copies keep the breaks):
+ * the lines right after the first, with no blank line between, that are short, unpunctuated and
+ * no heading, joined while the title does not yet end with the kind of document it names.
+ */
+function continuedTitle(first: DocumentTitle, lines: readonly string[], contexts: readonly LineContext[]): DocumentTitle {
+  if (GENRE_END.test(first.text)) return first;
+  let text = first.text;
+  for (let j = first.line + 1; j <= first.line + 2 && j < lines.length; j++) {
+    const ctx = contexts[j];
+    if (ctx.kind !== 'text' || matchMarker(lines[j], ctx.contentStart)) break;
+    const next = titleOf(lines[j], j, ctx);
+    if (!next || next.text.length > 40 || SUBTITLE.test(lines[j]) || DATE_LINE.test(lines[j]) || ADDRESS.test(next.text)) break;
+    if (/[：:，,]/.test(next.text) || text.length + next.text.length > 80) break;
+    text += next.text;
+    if (GENRE_END.test(text)) return { ...first, endLine: j, text };
+  }
+  return first;
 }
 
 /** 同志们： 各位代表： 尊敬的…： — the address that opens a speech. */

@@ -75,7 +75,7 @@ export function roundMinutes(minutes: number): number {
 /** Lines of body text: text lines other than the title and standalone headings. */
 function paragraphCount(model: DraftModel): number {
   const skip = new Set<number>();
-  if (model.title) skip.add(model.title.line);
+  if (model.title) for (let i = model.title.line; i <= model.title.endLine; i++) skip.add(i);
   for (const h of model.headings) if (!h.runIn) skip.add(h.line);
   let n = 0;
   for (let i = 0; i < model.lines.length; i++) {

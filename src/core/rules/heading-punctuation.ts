@@ -113,7 +113,12 @@ export const headingPunctuation: Rule = {
       const votes = count(g.items);
       const own = decide(votes);
       const style = own ?? decide(perLevel.get(`${g.level}:${g.part}`)!) ?? 'bare';
-      for (const h of g.items) styleOf.set(h, { style, own: own !== undefined, siblings: votes.sentence });
+      // A missing 。 is worth a word only beside siblings that, standing on their own lines too, end
+      // with one: a standalone heading with sub-items among run-in siblings (（一）保障食品安全 then
+      // （二）保障药品安全。正文…) is the ordinary layout, not an odd one out.
+      const standalone = g.items.filter((h) => !h.runIn && endings.get(h) === 'sentence').length;
+      const ownStandalone = standalone >= 2 && standalone > votes.bare;
+      for (const h of g.items) styleOf.set(h, { style, own: own !== undefined && ownStandalone, siblings: standalone });
     }
 
     for (const h of model.headings) {

@@ -271,6 +271,10 @@ ruleTable('heading-punctuation', {
     lines('一、总体要求', '（一）推动发展。正文', '二、为什么要学？', '三、怎么办！'),
     { name: 'run-in heading ending in 。 with body', text: lines('一、甲', '二、乙', '（一）加强领导。各级党委要……') },
     {
+      name: 'a standalone heading with sub-items among run-in siblings takes no 。',
+      text: lines('一、总体要求', '二、守牢安全底线', '（一）保障食品安全', '1.落实责任。健全三级包保体系。', '2.开展整治。全覆盖检查食堂。', '（二）保障特种设备安全。开展隐患排查整治。', '（三）保障药品安全。加强监督检查。', '三、提升效能'),
+    },
+    {
       name: 'State Council layout: run-in headings set as paragraphs of their own',
       text: lines(
         '一、完善国家职业教育制度体系',

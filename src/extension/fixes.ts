@@ -113,7 +113,7 @@ export class DraftFixes implements vscode.CodeActionProvider {
         actions.push(all);
       }
     }
-    if (actions.some((a) => a.isPreferred)) actions.push(...(await this.fixAllAction(doc, config, vscode.CodeActionKind.QuickFix)));
+    if (actions.length > 0) actions.push(...(await this.fixAllAction(doc, config, vscode.CodeActionKind.QuickFix)));
     return actions;
   }
 

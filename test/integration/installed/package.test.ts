@@ -88,7 +88,7 @@ suite('installed package', () => {
       30_000,
     );
     assert.strictEqual(diags[0].range.start.line, 2);
-    assert.match(diags[0].message, /"抓好" is used 4 times/);
+    assert.match(diags[0].message, /"会议" is used 3 times in one sentence/);
     assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Hint);
     const s = await vscode.commands.executeCommand<Status>('speechDraft.segmenterStatus');
     assert.strictEqual(s.loaded, true);

@@ -145,3 +145,49 @@ describe('a break that shifts the rest of its run', () => {
     expect(failures.length / checked, failures.join('\n')).toBeLessThanOrEqual(0.02);
   });
 });
+
+/**
+ * The same mistakes inserted into published documents and the realistic drafts of
+ * test/fixtures/drafts (../shared/corpus beside the repository, when it is there, as in CI). These
+ * keep the problems they have as published (older marker forms, say): what counts is the one new
+ * problem a mistake brings, and that fixing the new problem gives back the original.
+ */
+describe('numbering mistakes inserted into published documents and realistic drafts', () => {
+  const CORPUS = path.resolve(ROOT, '../shared/corpus');
+  const DRAFTS = path.join(ROOT, 'test/fixtures/drafts');
+  const sources = [
+    ...(fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md').map((f) => path.join(CORPUS, f)) : []),
+    ...fs.readdirSync(DRAFTS).filter((f) => /\.(txt|md)$/.test(f) && !f.includes('-mistakes')).map((f) => path.join(DRAFTS, f)),
+  ];
+  const key = (p: { rule: string; line: number; column: number; message: { en: string } }) => `${p.rule}:${p.line}:${p.column}:${p.message.en}`;
+
+  it('each mistake is one new problem at its line, by the right rule, and fixing it restores the original (≥ 98%)', () => {
+    let checked = 0;
+    const failures: string[] = [];
+    for (const file of sources) {
+      const { text } = decodeBytes(fs.readFileSync(file));
+      const markdown = file.endsWith('.md');
+      const model = parseDraft(text, { markdown });
+      const baseline = new Set(lint(model).filter((p) => RULES.has(p.rule)).map(key));
+      // Markers already in an older form (一 标题) are not mutated again: the mistakes are made on correct markers.
+      for (const h of model.headings.filter((x) => x.marker.deviations.length === 0 && !x.split)) {
+        for (const mut of MUTATIONS) {
+          const changed = mut.apply(h, model.lines[h.line]);
+          if (changed === undefined || changed === model.lines[h.line]) continue;
+          const mutated = applyFixes(text, [{ line: h.line, start: 0, end: model.lines[h.line].length, text: changed }]);
+          const fresh = lint(parseDraft(mutated, { markdown })).filter((p) => RULES.has(p.rule) && !baseline.has(key(p)));
+          const where = `${path.basename(file)}:${h.line + 1} ${mut.name} (${model.lines[h.line].slice(0, 12)}…)`;
+          checked++;
+          if (fresh.length !== 1 || fresh[0].rule !== mut.rule || fresh[0].line !== h.line) {
+            failures.push(`${where}: got ${fresh.map((p) => `${p.line + 1} ${p.rule}`).join(', ') || 'nothing'}`);
+            continue;
+          }
+          const fixed = fixText(mutated, { markdown, select: (p) => RULES.has(p.rule) && !baseline.has(key(p)) }).text;
+          if (fixed !== text) failures.push(`${where}: fixing did not restore the original`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    expect(failures.length / checked, `${failures.length} of ${checked}:\n${failures.join('\n')}`).toBeLessThanOrEqual(0.02);
+  });
+});

@@ -3,19 +3,14 @@
  * record of its edits): the changes outside every range reported on the text before, and the
  * changes that touch a Han character, a letter or a digit.
  */
+import { lineStarts } from '../../src/core/fixes';
 import type { Problem } from '../../src/core/rules/types';
 import { diffChars, placements } from './char-diff';
 
+/** Offsets of the lines of `text` as problems count them: after a BOM, which is no column. */
 export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  return lineStarts(bom ? text.slice(1) : text).map((s) => s + bom);
 }
 
 /** 1-based `LINE:COL` of an offset. */

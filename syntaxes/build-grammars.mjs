@@ -194,10 +194,12 @@ const markers = {
     ),
   // ① — wrong: ①、 ①.
   5: () => seq(CIRCLED, opt(cap(bad(scope.separator, 'extra-punctuation'), '[、.．，,]')), TEXT_START),
-  // 第一部分 / 第2章 / 附件1 / 附表 / 名词解释: part titles and appendices (level 0).
+  // 第一部分 / 第2章 / §1. / 附件1 / 附表 / 名词解释: part titles and appendices (level 0).
   part: () =>
     alt(
       `第(?:${CNUM}|[0-9]{1,2})(?:部分|篇|章)`,
+      // markers.ts SECTION_SIGN: §1. §2 § 3、, not the sub-clause §1.1.
+      `§[ \\x{3000}]?[0-9０-９]{1,2}[.．、]?(?![0-9０-９.．])`,
       `(?:附件|附表|附录)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?(?=$|[：:\\s\\x{3000}]|[^\\p{L}\\p{N}])`,
       `名词解释(?=$|[：:\\s\\x{3000}])`,
     ),

@@ -37,12 +37,12 @@ const ITEM = new RegExp(
 /** Characters an item can start with. */
 const ITEM_START = new Uint8Array(0x10000);
 for (const ch of '一二三四五六七八九十其第首再最') ITEM_START[ch.charCodeAt(0)] = 1;
+/** Sentence boundaries that may stand before Markdown emphasis that opens an item. */
+const BOUNDARY_BEFORE_EMPHASIS = new Set('。；：，！？;:,!? \t\u3000\u00a0');
 /**
  * A sentence boundary before an item (DOMAIN §2: 。；：， and their half-width forms, ！？, space;
  * `*` of Markdown bold), then a character an item can start with.
  */
-/** Sentence boundaries that may stand before Markdown emphasis that opens an item. */
-const BOUNDARY_BEFORE_EMPHASIS = new Set('。；：，！？;:,!? \t\u3000\u00a0');
 const CANDIDATE = /[。；：，！？;:,!? \t\u3000\u00a0*][一二三四五六七八九十其第首再最]/g;
 const ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1 };
 const NUMERAL = /[一二三四五六七八九十]{1,3}/y;

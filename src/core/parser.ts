@@ -493,7 +493,7 @@ export function parseDraft(text: string, options: ParseOptions = {}): DraftModel
 }
 
 /** The kinds of document a title names, as its last word: …的通知, …的意见, …上的讲话. */
-const GENRE_END = /(?:通知|意见|报告|讲话|决定|决议|办法|方案|规划|计划|要点|发言|材料|总结|心得|体会|纲要|条例|规定|细则|函|批复|通报|公告|通告|请示|纪要|讲稿|致辞|汇报|述职|提纲|党课)$/;
+const GENRE_END = /(?:通知|意见|报告|讲话|决定|决议|办法|方案|规划|计划|要点|发言|材料|总结|心得|体会|纲要|条例|规定|细则|函|批复|通报|公告|通告|请示|纪要|讲稿|讲话稿|发言稿|致辞|汇报|述职|提纲|党课)$/;
 
 /**
  * A title set over two or three lines (公文 titles often are, and PDF copies keep the breaks):
@@ -508,7 +508,7 @@ function continuedTitle(first: DocumentTitle, lines: readonly string[], contexts
     if (ctx.kind !== 'text' || matchMarker(lines[j], ctx.contentStart)) break;
     const next = titleOf(lines[j], j, ctx);
     if (!next || next.text.length > 40 || SUBTITLE.test(lines[j]) || DATE_LINE.test(lines[j]) || ADDRESS.test(next.text)) break;
-    if (/[：:，,]/.test(next.text) || text.length + next.text.length > 80) break;
+    if (/[：:，,]/.test(next.text) || LIST_AFTER_COLON.test(next.text) || text.length + next.text.length > 80) break;
     text += next.text;
     if (GENRE_END.test(text)) return { ...first, endLine: j, text };
   }

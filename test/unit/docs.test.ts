@@ -190,7 +190,7 @@ describe('rule docs (docs/rules)', () => {
     const text = fs.existsSync(file) ? read(file) : '';
     const [en, zh] = halves(text);
 
-    it('has an English part and a Chinese part, each naming the rule, its default severity, fixability and options', () => {
+    it('has an English part and a Chinese part, each naming the rule, its default severity, fixability, suggestions and options', () => {
       expect(text, `${file} is missing`).not.toBe('');
       expect(zh, `no "${ZH_HEADING}" section`).not.toBe('');
       for (const part of [en, zh]) {
@@ -202,6 +202,9 @@ describe('rule docs (docs/rules)', () => {
       expect(en).toMatch(new RegExp(`^\\| Fixable \\| ${rule.fixable ? 'yes' : 'no'}\\b`, 'm'));
       expect(zh).toMatch(new RegExp(`^\\| 默认严重级别 \\| \`${rule.defaultSeverity}\``, 'm'));
       expect(zh).toMatch(new RegExp(`^\\| 可自动修复 \\| ${rule.fixable ? '是' : '否'}`, 'm'));
+      // Whether its changes of words are suggestions, applied one at a time and never in bulk.
+      expect(en).toMatch(new RegExp(`^\\| Suggestions \\| ${rule.hasSuggestions ? 'yes' : 'no'}\\b`, 'm'));
+      expect(zh).toMatch(new RegExp(`^\\| 建议 \\| ${rule.hasSuggestions ? '有' : '无'}`, 'm'));
     });
 
     it('documents every option with its type, default and values in both options tables', () => {

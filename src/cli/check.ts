@@ -228,10 +228,18 @@ class CheckRun {
 
   // ---- configuration --------------------------------------------------------------------------
 
+  /**
+   * Whether a configuration file is there for the upward search: anything of that name but a
+   * missing one counts, so that a directory or a symbolic-link loop named .speechdraftrc.json is
+   * reported when it is read (as with --config), never silently passed over for the defaults.
+   */
   private exists(file: string): Promise<boolean> {
     let known = this.existing.get(file);
     if (!known) {
-      known = this.p.stat(file).then((s) => s.isFile(), () => false);
+      known = this.p.stat(file).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => err?.code !== 'ENOENT' && err?.code !== 'ENOTDIR',
+      );
       this.existing.set(file, known);
     }
     return known;

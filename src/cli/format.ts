@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { escapeControls, safeJsonStringify } from '../core/escape';
 import { type Locale, counted, message } from '../core/messages';
 import { RULES } from '../core/rules/registry';
 import type { Problem, Severity, TextEdit } from '../core/rules/types';
@@ -112,15 +113,17 @@ export function summaryLine(results: readonly FileResult[], locale: Locale): str
 
 /**
  * `FILE:LINE:COLUMN: SEVERITY RULE MESSAGE`, one line per problem (severity and rule stay English so
- * that problem matchers and scripts can rely on them), then the summary on stderr.
+ * that problem matchers and scripts can rely on them), then the summary on stderr. Control
+ * characters in the file name and in the message (which may quote the document) are shown as
+ * visible escapes: a terminal never acts on them, and each problem stays on one line.
  */
 export const textFormatter: Formatter = (results, ctx, out) => {
   let text = '';
   for (const r of results) {
-    const file = r.file === '-' ? STDIN_LABEL : r.file;
+    const file = r.file === '-' ? STDIN_LABEL : escapeControls(r.file);
     for (const p of r.problems) {
       const j = problemJson(p, ctx.locale);
-      text += `${file}:${j.line}:${j.column}: ${j.severity} ${j.rule} ${j.message}\n`;
+      text += `${file}:${j.line}:${j.column}: ${j.severity} ${j.rule} ${escapeControls(j.message)}\n`;
     }
   }
   if (text) out.stdout(text);
@@ -134,7 +137,7 @@ export const textFormatter: Formatter = (results, ctx, out) => {
  */
 export const jsonFormatter: Formatter = (results, ctx, out) => {
   const json = results.map((r) => ({ file: r.file, problems: r.problems.map((p) => problemJson(p, ctx.locale)) }));
-  out.stdout(JSON.stringify(json, null, 2) + '\n');
+  out.stdout(safeJsonStringify(json, 2) + '\n');
 };
 
 /** A SARIF replacement (1-based lines and UTF-16 columns, as the run's columnKind says). */
@@ -226,7 +229,7 @@ export const sarifFormatter: Formatter = (results, ctx, out) => {
       },
     ],
   };
-  out.stdout(JSON.stringify(sarif, null, 2) + '\n');
+  out.stdout(safeJsonStringify(sarif, 2) + '\n');
 };
 
 export const FORMATTERS = {

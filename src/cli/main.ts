@@ -3,6 +3,7 @@
  * system and output streams and returns an exit code; bin/speech-draft.js is a thin wrapper.
  * Exit codes: 0 success, 1 problems at error severity (check), 2 usage, I/O or config errors.
  */
+import { escapeControlsKeepingLines, safeJsonStringify } from '../core/escape';
 import { type Locale, message, resolveLocale } from '../core/messages';
 import { outlineJson, outlineMarkdown, outlineText } from '../core/outline';
 import { parseDraft } from '../core/parser';
@@ -24,7 +25,7 @@ async function outlineCommand(p: CliParams, locale: Locale, args: ParsedArgs): P
   const model = parseDraft(input.decoded.text, { markdown: isMarkdownPath(file) });
   const outline = outlineJson(file, model);
   const chars = (n: string) => message(locale, 'chars', n);
-  if (format === 'json') p.stdout(JSON.stringify(outline, null, 2) + '\n');
+  if (format === 'json') p.stdout(safeJsonStringify(outline, 2) + '\n');
   else if (format === 'markdown') p.stdout(outlineMarkdown(outline, chars) + '\n');
   else {
     p.stdout(outlineText(outline, chars) + '\n');
@@ -63,7 +64,7 @@ export async function main(p: CliParams): Promise<number> {
       p.stderr(`speech-draft: ${err.message}\n\n${message(locale, 'usage')}\n`);
       return EXIT_ERROR;
     }
-    p.stderr(`speech-draft: ${(err as Error)?.stack ?? String(err)}\n`);
+    p.stderr(`speech-draft: ${escapeControlsKeepingLines((err as Error)?.stack ?? String(err))}\n`);
     return EXIT_ERROR;
   }
 }

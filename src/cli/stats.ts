@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { type DraftKeywords, keywordTexts, MAX_KEYWORDS, MIN_KEYWORDS, nothingToRank, parseKeywordCount, rankKeywords, type WordWeight } from '../core/keywords';
+import { escapeControls, safeJsonStringify } from '../core/escape';
 import { type Locale, message } from '../core/messages';
 import { formatCount, headingLabel } from '../core/outline';
 import { type DraftModel, parseDraft } from '../core/parser';
@@ -135,7 +136,7 @@ function formatRate(rate: number): string {
 
 /** `关键词：产教融合、思政课` / `Keywords: a, b`, with a note when the text was cut before ranking. */
 export function keywordsLine(locale: Locale, words: readonly WordWeight[], truncated: boolean, maxChars: number): string {
-  const list = words.length > 0 ? words.map((w) => w.word).join(message(locale, 'keywordSeparator')) : message(locale, 'keywordsNone');
+  const list = words.length > 0 ? words.map((w) => escapeControls(w.word)).join(message(locale, 'keywordSeparator')) : message(locale, 'keywordsNone');
   return message(locale, 'statsKeywords', list) + (truncated ? message(locale, 'keywordsTruncated', formatCount(maxChars)) : '');
 }
 
@@ -147,7 +148,8 @@ export function keywordsLine(locale: Locale, words: readonly WordWeight[], trunc
 export function statsText(stats: DraftStats, locale: Locale, keywords?: DraftKeywords): string {
   const t = stats.totals;
   const out: string[] = [];
-  if (stats.title !== null) out.push(stats.title);
+  // Titles and keywords are the document's text, printed on a terminal: control characters escaped.
+  if (stats.title !== null) out.push(escapeControls(stats.title));
   out.push(message(locale, 'statsTotals', formatCount(t.chars), formatCount(t.charsWithPunctuation), formatMinutes(t.minutes, locale), formatRate(stats.rate)));
   const count = (n: number, noun: 'heading' | 'paragraph') => message(locale, `${noun}${n === 1 ? 'One' : 'Many'}`, formatCount(n));
   out.push([count(t.headings, 'heading'), count(t.paragraphs, 'paragraph')].join(message(locale, 'countSeparator')));
@@ -158,7 +160,7 @@ export function statsText(stats: DraftStats, locale: Locale, keywords?: DraftKey
     return out.join('\n');
   }
   const cells = rows.map(({ depth, section: s }) => [
-    truncateToWidth(`${'  '.repeat(depth)}${headingLabel(s)}`, SECTION_COLUMN_MAX),
+    truncateToWidth(`${'  '.repeat(depth)}${escapeControls(headingLabel(s))}`, SECTION_COLUMN_MAX),
     s.line === s.endLine ? `${s.line}` : `${s.line}-${s.endLine}`,
     formatCount(s.chars),
     roundMinutes(s.minutes).toFixed(1),
@@ -235,7 +237,7 @@ export async function statsCommand(p: CliParams, locale: Locale, args: ParsedArg
   const stats = draftStats(model, { rate });
   // Without --keywords no segmentation happens: stats stays fast and works without nodejieba.
   const keywords = topN === undefined ? undefined : await statsKeywords(p, locale, model, topN);
-  if (format === 'json') p.stdout(JSON.stringify(statsJson(file, stats, keywords), null, 2) + '\n');
+  if (format === 'json') p.stdout(safeJsonStringify(statsJson(file, stats, keywords), 2) + '\n');
   else p.stdout(statsText(stats, locale, keywords) + '\n');
   return EXIT_OK;
 }

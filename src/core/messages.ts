@@ -3,6 +3,8 @@
  * own strings live in package.nls*.json and l10n bundles; these are the ones the core produces.
  */
 
+import { escapeControls } from './escape';
+
 export type Locale = 'en' | 'zh-cn';
 
 const MESSAGES = {
@@ -198,7 +200,9 @@ export type MessageKey = keyof typeof MESSAGES;
 /** Formats message `key` in `locale`, replacing {0}, {1} … with `args`. */
 export function message(locale: Locale, key: MessageKey, ...args: (string | number)[]): string {
   const template: string = MESSAGES[key][locale];
-  return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  // The arguments come from outside (file names, configuration keys, text of the document): control
+  // characters in them are shown as visible escapes, so a message is one line a terminal never acts on.
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => escapeControls(String(args[Number(i)] ?? '')));
 }
 
 export type CountedNoun = 'problem' | 'error' | 'warning' | 'info' | 'hint' | 'file' | 'heading' | 'paragraph';

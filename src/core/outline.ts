@@ -2,6 +2,7 @@
  * The outline as data other tools rely on (the CLI's JSON contract) and as text, plus draft
  * detection: a file is a draft when it has at least two headings at level 1 or 2.
  */
+import { escapeControls } from './escape';
 import type { DraftModel, Section } from './parser';
 
 export interface OutlineNode {
@@ -69,14 +70,17 @@ export function headingLabel(node: { marker: string; title: string }): string {
   return /^[第附名]/.test(node.marker) ? `${node.marker} ${node.title}` : `${node.marker}${node.title}`;
 }
 
-/** Indented text, one heading a line: `  （一）推动……  [L9–L9, 1,234字]`. */
+/**
+ * Indented text, one heading a line: `  （一）推动……  [L9–L9, 1,234字]`. Control characters in
+ * titles are shown as visible escapes (src/core/escape.ts): the text goes to a terminal.
+ */
 export function outlineText(outline: OutlineJson, charsLabel: (n: string) => string): string {
   const out: string[] = [];
-  if (outline.title !== null) out.push(outline.title);
+  if (outline.title !== null) out.push(escapeControls(outline.title));
   const walk = (nodes: OutlineNode[], depth: number) => {
     for (const n of nodes) {
       const range = n.line === n.endLine ? `${n.line}` : `${n.line}-${n.endLine}`;
-      out.push(`${'  '.repeat(depth)}${headingLabel(n)}  [${range}] ${charsLabel(formatCount(n.chars))}`);
+      out.push(`${'  '.repeat(depth)}${escapeControls(headingLabel(n))}  [${range}] ${charsLabel(formatCount(n.chars))}`);
       walk(n.children, depth + 1);
     }
   };
@@ -84,13 +88,13 @@ export function outlineText(outline: OutlineJson, charsLabel: (n: string) => str
   return out.join('\n');
 }
 
-/** A Markdown table of contents: nested bullets. */
+/** A Markdown table of contents: nested bullets (control characters escaped, as in outlineText). */
 export function outlineMarkdown(outline: OutlineJson, charsLabel: (n: string) => string): string {
   const out: string[] = [];
-  if (outline.title !== null) out.push(`# ${outline.title}`, '');
+  if (outline.title !== null) out.push(`# ${escapeControls(outline.title)}`, '');
   const walk = (nodes: OutlineNode[], depth: number) => {
     for (const n of nodes) {
-      out.push(`${'  '.repeat(depth)}- ${headingLabel(n)} (${charsLabel(formatCount(n.chars))})`);
+      out.push(`${'  '.repeat(depth)}- ${escapeControls(headingLabel(n))} (${charsLabel(formatCount(n.chars))})`);
       walk(n.children, depth + 1);
     }
   };

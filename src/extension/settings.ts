@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { ConfigError, CONFIG_FILE_NAMES, findConfigFile, parseConfig, type ResolvedConfig, resolveConfig, type SpeechDraftConfig, validateConfig } from '../core/config';
 
-type Cached = { config?: SpeechDraftConfig; error?: ConfigError };
+/** `unreadable`: the file could not be read at all (a directory, a symbolic-link loop, no permission). */
+type Cached = { config?: SpeechDraftConfig; error?: ConfigError; unreadable?: boolean };
 
 export class RuleSettings implements vscode.Disposable {
   private readonly files = new Map<string, Promise<Cached>>();
@@ -57,11 +58,15 @@ export class RuleSettings implements vscode.Disposable {
     const dir = vscode.Uri.joinPath(uri, '..');
     const path = await findConfigFile(
       dir.toString(),
+      // Anything of that name but a missing one counts: a directory or a symbolic-link loop named
+      // .speechdraftrc.json is reported when it is read, never passed over for the defaults.
       async (p) => {
         try {
-          return (await vscode.workspace.fs.stat(vscode.Uri.parse(p))).type === vscode.FileType.File;
-        } catch {
-          return false;
+          await vscode.workspace.fs.stat(vscode.Uri.parse(p));
+          return true;
+        } catch (err) {
+          const code = err instanceof vscode.FileSystemError ? err.code : undefined;
+          return code !== 'FileNotFound' && code !== 'FileNotADirectory';
         }
       },
       (d, name) => vscode.Uri.joinPath(vscode.Uri.parse(d), name).toString(),
@@ -76,14 +81,24 @@ export class RuleSettings implements vscode.Disposable {
     const cached = await pending;
     if (cached.error) {
       const e = cached.error;
-      this.reportOnce(`file:${path}:${e.message}`, vscode.l10n.t('Speech Draft: {0} is invalid and was ignored: {1}', vscode.workspace.asRelativePath(vscode.Uri.parse(path)), this.text(e.problems)), vscode.Uri.parse(path));
+      const shown = vscode.workspace.asRelativePath(vscode.Uri.parse(path));
+      const text = cached.unreadable
+        ? vscode.l10n.t('Speech Draft: {0} cannot be read and was ignored: {1}', shown, this.text(e.problems))
+        : vscode.l10n.t('Speech Draft: {0} is invalid and was ignored: {1}', shown, this.text(e.problems));
+      this.reportOnce(`file:${path}:${e.message}`, text, vscode.Uri.parse(path));
     }
     return cached.config;
   }
 
   private async load(uri: vscode.Uri): Promise<Cached> {
+    let bytes: Uint8Array;
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (err) {
+      const why = String((err as Error)?.message ?? err);
+      return { error: new ConfigError(uri.fsPath, [{ en: why, 'zh-cn': why }]), unreadable: true };
+    }
+    try {
       return { config: parseConfig(new TextDecoder().decode(bytes), uri.fsPath) };
     } catch (err) {
       if (err instanceof ConfigError) return { error: err };

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { DraftModel } from '../core/parser';
 import { segmentationRequest, type WordData, wordData } from '../core/words';
 import { bundledSegmenterPaths, createSegmenter, type Segmenter, SegmenterUnavailableError } from '../segment/client';
+import { chooseUserDictionary } from '../segment/user-dictionary';
 import { isChinese } from './diagnostics';
 
 export class WordService implements vscode.Disposable {
@@ -37,7 +38,7 @@ export class WordService implements vscode.Disposable {
   /** The segmenter, created on first use with the current settings. */
   getSegmenter(scope?: vscode.Uri): Segmenter {
     const config = vscode.workspace.getConfiguration('speechDraft', scope);
-    const userDictionary = this.resolvePath(config.get<string>('userDictionary', ''), scope);
+    const userDictionary = this.userDictionary(config, scope);
     const idleMinutes = Math.max(1, config.get<number>('segmenterIdleMinutes', 5));
     const signature = `${userDictionary}|${idleMinutes}`;
     if (!this.segmenter || signature !== this.signature) {
@@ -98,12 +99,29 @@ export class WordService implements vscode.Disposable {
     };
   }
 
-  private resolvePath(p: string, scope?: vscode.Uri): string {
-    if (!p) return '';
-    if (path.isAbsolute(p)) return p;
-    const folder = (scope && vscode.workspace.getWorkspaceFolder(scope)) ?? vscode.workspace.workspaceFolders?.[0];
-    return folder ? path.join(folder.uri.fsPath, p) : p;
+  /**
+   * The user dictionary to load, '' for none. A path the workspace's settings cannot vouch for (one
+   * leading out of the workspace folder) is refused with a warning, once, and segmentation goes on
+   * with the dictionaries that ship with the extension (src/segment/user-dictionary.ts).
+   */
+  private userDictionary(config: vscode.WorkspaceConfiguration, scope?: vscode.Uri): string {
+    const value = config.get<string>('userDictionary', '');
+    if (!value) return '';
+    const set = config.inspect<string>('userDictionary');
+    const fromWorkspace = [set?.workspaceFolderValue, set?.workspaceValue, set?.workspaceFolderLanguageValue, set?.workspaceLanguageValue].some((v) => v !== undefined);
+    const folder = ((scope && vscode.workspace.getWorkspaceFolder(scope)) ?? vscode.workspace.workspaceFolders?.[0])?.uri.fsPath;
+    const choice = chooseUserDictionary({ value, fromWorkspace, folder });
+    if (!('refused' in choice)) return choice.path ?? '';
+    const text = isChinese() ? choice.refused.zh : choice.refused.en;
+    this.log.warn(text);
+    if (!this.refused.has(text)) {
+      this.refused.add(text);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Speech Draft: the user dictionary was not loaded: {0}', text));
+    }
+    return '';
   }
+
+  private readonly refused = new Set<string>();
 
   private unavailable(err: unknown): void {
     const text =

@@ -35,6 +35,8 @@ export interface SegmenterOptions {
   timeoutMs?: number;
   /** Largest request, in UTF-8 bytes of text (default 20 MB). */
   maxBytes?: number;
+  /** Largest dictionary file, in bytes (default MAX_DICT_BYTES, 5 MiB). */
+  maxDictBytes?: number;
   log?: (message: string) => void;
   /** Module the worker requires instead of `nodejieba` (tests simulate a missing install with it). */
   jiebaModule?: string;
@@ -155,6 +157,7 @@ export function createSegmenter(options: SegmenterOptions): Segmenter {
     userDicts: (options.userDicts ?? []).map((f) => path.resolve(f)),
     jiebaModule: options.jiebaModule,
     maxBytes,
+    maxDictBytes: options.maxDictBytes,
   };
 
   let session: Session | undefined;

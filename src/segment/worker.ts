@@ -11,14 +11,15 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type {
-  Keyword,
-  SegmentRequest,
-  TaggedWord,
-  WorkerConfig,
-  WorkerError,
-  WorkerErrorCode,
-  WorkerMessage,
+import {
+  type Keyword,
+  MAX_DICT_BYTES,
+  type SegmentRequest,
+  type TaggedWord,
+  type WorkerConfig,
+  type WorkerError,
+  type WorkerErrorCode,
+  type WorkerMessage,
 } from './protocol';
 
 interface Jieba {
@@ -96,6 +97,45 @@ function checkFile(file: string, [what, whatZh]: Label): string {
   return file;
 }
 
+/** 157286400 → "150 MiB"; below 1 MiB in bytes. */
+function megabytes(n: number): string {
+  return n < 1024 * 1024 ? `${n} bytes` : `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
+}
+
+/**
+ * The text of a dictionary file, read through one descriptor with a byte limit: refused when it is
+ * not a regular file (checked on the open descriptor, so a file swapped for a FIFO after the path
+ * was checked cannot block us) or larger than the limit, before a large file is read at all; the
+ * read itself stops past the limit, whatever the size said.
+ */
+function readDictionary(file: string, [what, whatZh]: Label): string {
+  const limit = config.maxDictBytes ?? MAX_DICT_BYTES;
+  const tooLarge = (size: string) =>
+    dictionaryProblem(
+      `${what}: ${file} is ${size}, larger than the ${megabytes(limit)} a dictionary may have; it was not loaded`,
+      `${whatZh}：${file} 有 ${size}，超过词典允许的 ${megabytes(limit)}，未加载`,
+    );
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw dictionaryProblem(`${what}: not a regular file: ${file}`, `${whatZh}：不是普通文件：${file}`);
+    if (stat.size > limit) throw tooLarge(megabytes(stat.size));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limit + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > limit) throw tooLarge(`more than ${megabytes(limit)}`);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function writeTemp(name: string, text: string): string {
   if (!tempDir) {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-draft-segmenter-'));
@@ -109,11 +149,13 @@ function writeTemp(name: string, text: string): string {
  * A user dictionary as cppjieba reads it: one entry a line, fields split on single spaces,
  * `word`, `word tag` or `word freq tag` (two fields mean word + TAG, not word + freq). CRLF, a BOM,
  * tabs or repeated spaces make entries silently fail, and other field counts insert empty words.
- * Returns the file itself when it is clean, else a normalised copy in a temp directory.
+ * Returns the file itself when it is clean and `ours` (the dictionary we ship), else a normalised
+ * copy in a temp directory: a user's dictionary always goes to nodejieba as the copy of what was
+ * read and checked here, so a file that grows or is replaced in between is never loaded unchecked.
  */
-function prepareUserDict(file: string, what: Label): string {
+function prepareUserDict(file: string, what: Label, ours: boolean): string {
   checkFile(file, what);
-  const raw = fs.readFileSync(file, 'utf8');
+  const raw = readDictionary(file, what);
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const out: string[] = [];
   const notes: string[] = [];
@@ -132,18 +174,19 @@ function prepareUserDict(file: string, what: Label): string {
     out.push(fields.join(' '));
   });
   const clean = out.join('\n') + '\n';
-  if (clean === raw) return file;
+  const copyName = `user-${++tempCount}-${path.basename(file).replace(/[^\w.-]/g, '_')}`;
+  if (clean === raw) return ours ? file : writeTemp(copyName, clean);
   const reasons: string[] = [];
   if (raw.startsWith('\uFEFF')) reasons.push('BOM removed');
   if (raw.includes('\r')) reasons.push('CRLF converted to LF');
   log(`${what[0]} ${file}: using a normalised copy (${[...reasons, ...notes].join('; ') || 'whitespace normalised'})`);
-  return writeTemp(`user-${++tempCount}-${path.basename(file).replace(/[^\w.-]/g, '_')}`, clean);
+  return writeTemp(copyName, clean);
 }
 
 /** The stop list: one word a line; CRLF or a BOM would make every entry miss. Must not be empty. */
 function prepareStopWords(file: string): string {
   checkFile(file, ['stop-word list', '停用词表']);
-  const raw = fs.readFileSync(file, 'utf8');
+  const raw = readDictionary(file, ['stop-word list', '停用词表']);
   const words = raw
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
@@ -172,7 +215,7 @@ function ensureLoaded(): Jieba {
     );
   }
   const userDicts = [config.officialDict, ...config.userDicts].map((f, i) =>
-    prepareUserDict(f, i === 0 ? ['official user dictionary', '公文用户词典'] : ['user dictionary', '用户词典']),
+    prepareUserDict(f, i === 0 ? ['official user dictionary', '公文用户词典'] : ['user dictionary', '用户词典'], i === 0),
   );
   const options = {
     dict: checkFile(mod.DEFAULT_DICT, ['nodejieba dictionary', 'nodejieba 主词典']),

@@ -160,7 +160,7 @@ stats 的选项：
   },
   utf16Invalid: {
     en: 'looks like {0} without a byte order mark, but is not valid {0} text',
-    'zh-cn': '看起来是不带字节顺序标记（BOM）的 {0} 文本，但其中有无效内容',
+    'zh-cn': '看起来是不带字节顺序标记（BOM）的 {0} 文本，但不是有效的 {0} 文本',
   },
   utf32NoBom: {
     en: 'looks like {0} without a byte order mark: UTF-32 is not supported without a BOM; save it as UTF-8',

@@ -36,7 +36,10 @@ import {
   errorReason,
   type Input,
   isMarkdownPath,
+  MAX_CONFIG_BYTES,
+  readBounded,
   readInput,
+  RefusedFile,
   segmentationReason,
   STDIN_LABEL,
 } from './io';
@@ -252,7 +255,7 @@ class CheckRun {
       outcome = (async (): Promise<ConfigOutcome> => {
         let text: string;
         try {
-          text = decodeBytes(await this.p.readFile(abs)).text;
+          text = decodeBytes(await readBounded(this.p, abs, MAX_CONFIG_BYTES), MAX_CONFIG_BYTES).text;
         } catch (err) {
           this.fail(message(this.locale, 'configUnreadable', shown, errorReason(this.locale, err)));
           return { failed: true };
@@ -373,9 +376,10 @@ class CheckRun {
       return { problems: result.problems, fixed: result.applied };
     }
     try {
-      await p.writeFile(t.abs!, out);
+      // The bytes read go along: the file is written only if it still holds them.
+      await p.writeFile(t.abs!, out, bytes);
     } catch (err) {
-      this.fail(message(locale, 'cannotWrite', t.file, errorReason(locale, err)));
+      this.fail(message(locale, err instanceof RefusedFile ? 'notFixing' : 'cannotWrite', t.file, errorReason(locale, err)));
       return { problems: unfixed(), fixed: 0 };
     }
     return { problems: result.problems, fixed: result.applied };

@@ -20,8 +20,12 @@ export interface DirEntry extends FileStat {
 
 export interface CliParams {
   argv: string[];
-  /** Reads a file (absolute path); errors carry node's `code` (ENOENT, EISDIR, EACCES …). */
-  readFile: (path: string) => Promise<Uint8Array>;
+  /**
+   * Reads a regular file (absolute path), at most `maxBytes` (default MAX_FILE_BYTES): a larger one
+   * throws DecodeError('too-large'), a device, FIFO or socket throws RefusedFile('not-regular')
+   * without blocking. Other errors carry node's `code` (ENOENT, EISDIR, EACCES …).
+   */
+  readFile: (path: string, maxBytes?: number) => Promise<Uint8Array>;
   readStdin: () => Promise<Uint8Array>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -34,10 +38,12 @@ export interface CliParams {
   readdir: (path: string) => Promise<DirEntry[]>;
   realpath: (path: string) => Promise<string>;
   /**
-   * Replaces a file's content without ever leaving it half-written: write a temporary file in the
-   * same folder, then rename it over the original (node.ts does this, keeping the file's mode).
+   * Replaces a file's content without ever leaving it half-written (node.ts: a temporary file in the
+   * same folder renamed over the original, with its owner, group and mode). With `read` (the very
+   * bytes readFile returned for it), it first makes sure the file is still what was read and may
+   * be written: else it throws RefusedFile ('changed', 'read-only') and writes nothing.
    */
-  writeFile: (path: string, data: Uint8Array) => Promise<void>;
+  writeFile: (path: string, data: Uint8Array, read?: Uint8Array) => Promise<void>;
   /**
    * Starts word segmentation (`stats --keywords`); the caller disposes it. Default: the bundled
    * worker and dictionaries next to dist/cli.js. Tests inject a fake here.
@@ -55,12 +61,32 @@ export const EXIT_ERROR = 2;
 /** How stdin is named in messages. */
 export const STDIN_LABEL = '<stdin>';
 
+/** The largest configuration file read: a configuration is a few lines of JSON. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * A file the CLI will not read or write: not a regular file (a device, FIFO or socket), read-only,
+ * or changed on disk between reading it and writing the fix.
+ */
+export class RefusedFile extends Error {
+  constructor(readonly reason: 'not-regular' | 'read-only' | 'changed') {
+    super(reason);
+  }
+}
+
 /** The localized reason of an I/O or decoding failure. */
 export function errorReason(locale: Locale, err: unknown): string {
   let key: [MessageKey, ...(string | number)[]] | undefined;
-  if (err instanceof DecodeError) {
+  if (err instanceof RefusedFile) {
+    key = [err.reason === 'not-regular' ? 'notRegularFile' : err.reason === 'read-only' ? 'readOnly' : 'changedOnDisk'];
+  } else if (err instanceof DecodeError) {
+    const name = err.encoding ?? '';
     if (err.reason === 'binary') key = ['binary'];
-    else if (err.reason === 'too-large') key = ['tooLarge', MAX_FILE_BYTES / 1024 / 1024];
+    else if (err.reason === 'too-large') key = ['tooLarge', formatMiB(err.limit)];
+    else if (err.reason === 'invalid-bom') key = ['invalidBom', name];
+    else if (err.reason === 'utf-16-ambiguous') key = ['utf16Ambiguous'];
+    else if (err.reason === 'utf-16-invalid') key = ['utf16Invalid', name];
+    else if (err.reason === 'utf-32-no-bom') key = ['utf32NoBom', name];
     else key = ['undecodable'];
   } else {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
@@ -69,6 +95,20 @@ export function errorReason(locale: Locale, err: unknown): string {
     else if (code === 'EACCES' || code === 'EPERM') key = ['noPermission'];
   }
   return key ? message(locale, ...key) : String((err as Error | undefined)?.message ?? err);
+}
+
+function formatMiB(bytes: number): string {
+  return String(Math.round((bytes / 1024 / 1024) * 100) / 100);
+}
+
+/**
+ * Reads a file through CliParams with a byte limit. The limit is checked here too, so that no
+ * implementation of readFile (an in-memory one in the tests) can hand over more.
+ */
+export async function readBounded(p: CliParams, abs: string, maxBytes: number): Promise<Uint8Array> {
+  const bytes = await p.readFile(abs, maxBytes);
+  if (bytes.length > maxBytes) throw new DecodeError('too-large', 'too large', undefined, maxBytes);
+  return bytes;
 }
 
 /** Writes `speech-draft: <message>` on stderr. */
@@ -92,7 +132,7 @@ export async function readInput(
   report: (text: string) => void = (text) => reportError(p, text),
 ): Promise<Input | undefined> {
   try {
-    const bytes = file === '-' ? await p.readStdin() : await p.readFile(path.resolve(p.cwd, file));
+    const bytes = file === '-' ? await p.readStdin() : await readBounded(p, path.resolve(p.cwd, file), MAX_FILE_BYTES);
     return { bytes, decoded: decodeBytes(bytes) };
   } catch (err) {
     report(message(locale, 'cannotRead', file === '-' ? STDIN_LABEL : file, errorReason(locale, err)));

@@ -148,6 +148,32 @@ stats 的选项：
   binary: { en: 'looks like a binary file (it contains NUL bytes)', 'zh-cn': '看起来是二进制文件（含有 NUL 字节）' },
   tooLarge: { en: 'is larger than {0} MiB', 'zh-cn': '大于 {0} MiB' },
   undecodable: { en: 'is neither UTF-8 nor GB18030 text', 'zh-cn': '既不是 UTF-8 也不是 GB18030 编码的文本' },
+  notRegularFile: {
+    en: 'is not a regular file (a device, FIFO or socket)',
+    'zh-cn': '不是普通文件（而是设备、管道或套接字）',
+  },
+  invalidBom: {
+    en: 'starts with the {0} byte order mark but is not valid {0} text',
+    'zh-cn': '以 {0} 的字节顺序标记（BOM）开头，但不是有效的 {0} 文本',
+  },
+  utf16Ambiguous: {
+    en: 'looks like UTF-16 without a byte order mark, but both byte orders read as text; save it as UTF-8 or as UTF-16 with a BOM',
+    'zh-cn': '看起来是不带字节顺序标记（BOM）的 UTF-16 文本，但无法确定字节顺序；请另存为 UTF-8 或带 BOM 的 UTF-16',
+  },
+  utf16Invalid: {
+    en: 'looks like {0} without a byte order mark, but is not valid {0} text',
+    'zh-cn': '看起来是不带字节顺序标记（BOM）的 {0} 文本，但不是有效的 {0} 文本',
+  },
+  utf32NoBom: {
+    en: 'looks like {0} without a byte order mark: UTF-32 is not supported without a BOM; save it as UTF-8',
+    'zh-cn': '看起来是不带字节顺序标记（BOM）的 {0} 文本：不支持不带 BOM 的 UTF-32，请另存为 UTF-8',
+  },
+  readOnly: { en: 'the file is read-only', 'zh-cn': '文件为只读' },
+  changedOnDisk: {
+    en: 'it changed on disk after it was read; nothing was written (run --fix again)',
+    'zh-cn': '读取之后文件在磁盘上被改动，未写入任何内容（请重新运行 --fix）',
+  },
+  notFixing: { en: 'not fixing {0}: {1}', 'zh-cn': '未修正 {0}：{1}' },
   chars: { en: '{0} chars', 'zh-cn': '{0}字' },
   noHeadings: { en: '(no headings found)', 'zh-cn': '（未识别到标题）' },
   optionNotForCommand: { en: 'option {0} does not apply to {1}', 'zh-cn': '选项 {0} 不适用于 {1} 命令' },

@@ -16,7 +16,7 @@ const SLOPPY_FIXES: [string, string][] = [
   ['正文(A)保留', '正文（A）保留'],
 ];
 
-type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'utf-16le-bare' | 'utf-16be-bare' | 'utf-32le' | 'utf-32be';
 
 function encode(text: string, encoding: Encoding): Uint8Array {
   switch (encoding) {
@@ -30,13 +30,33 @@ function encode(text: string, encoding: Encoding): Uint8Array {
       return Uint8Array.from(iconv.encode(text, 'utf-16le', { addBOM: true }));
     case 'utf-16be':
       return Uint8Array.from([0xfe, 0xff, ...iconv.encode(text, 'utf-16be')]);
+    case 'utf-16le-bare':
+      return Uint8Array.from(iconv.encode(text, 'utf-16le'));
+    case 'utf-16be-bare':
+      return Uint8Array.from(iconv.encode(text, 'utf-16be'));
+    case 'utf-32le':
+      return Uint8Array.from([0xff, 0xfe, 0, 0, ...iconv.encode(text, 'utf32le')]);
+    case 'utf-32be':
+      return Uint8Array.from([0, 0, 0xfe, 0xff, ...iconv.encode(text, 'utf32be')]);
   }
 }
 
+const BOM_LENGTH: Record<Encoding, number> = {
+  'utf-8': 0,
+  'utf-8-bom': 3,
+  gb18030: 0,
+  'utf-16le': 2,
+  'utf-16be': 2,
+  'utf-16le-bare': 0,
+  'utf-16be-bare': 0,
+  'utf-32le': 4,
+  'utf-32be': 4,
+};
+const UNIT_LENGTH = (e: Encoding) => (e.startsWith('utf-32') ? 4 : e.startsWith('utf-16') ? 2 : 1);
+
 /** Pattern bytes without a BOM. */
 function encodeBare(text: string, encoding: Encoding): Uint8Array {
-  const all = encode(text, encoding);
-  return encoding === 'utf-8-bom' || encoding.startsWith('utf-16') ? all.subarray(encoding === 'utf-8-bom' ? 3 : 2) : all;
+  return encode(text, encoding).subarray(BOM_LENGTH[encoding]);
 }
 
 function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
@@ -53,7 +73,7 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
  */
 function splice(bytes: Uint8Array, replacements: [string, string][], encoding: Encoding): Uint8Array {
   let out = bytes;
-  const unit = encoding.startsWith('utf-16') ? 2 : 1;
+  const unit = UNIT_LENGTH(encoding);
   for (const [from, to] of replacements) {
     const f = encodeBare(from, encoding);
     let at = indexOfBytes(out, f);
@@ -142,6 +162,10 @@ describe('speech-draft check --fix: encodings and line endings', () => {
     ['GB18030, LF', 'gb18030', 'lf'],
     ['UTF-16 LE with BOM, CRLF', 'utf-16le', 'crlf'],
     ['UTF-16 BE with BOM, mixed', 'utf-16be', 'mixed'],
+    ['UTF-16 LE without BOM, CRLF', 'utf-16le-bare', 'crlf'],
+    ['UTF-16 BE without BOM, LF', 'utf-16be-bare', 'lf'],
+    ['UTF-32 LE with BOM, CRLF', 'utf-32le', 'crlf'],
+    ['UTF-32 BE with BOM, mixed', 'utf-32be', 'mixed'],
   ];
 
   it.each(cases)('%s: only the fixed markers change', async (_name, encoding, eol) => {
@@ -167,6 +191,28 @@ describe('speech-draft check --fix: encodings and line endings', () => {
     expect(r.code).toBe(2);
     const zh = await fix(['gbk.txt'], { files: { 'gbk.txt': before }, env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.err).toContain('speech-draft: 未修正 gbk.txt：该文件的 gb18030 编码无法按原样写回\n');
+  });
+
+  it('refuses UTF-32 without a BOM and damaged UTF-16 without a BOM, naming the encoding; exit 2, nothing written', async () => {
+    const files = {
+      'u32.txt': Uint8Array.from(iconv.encode(SLOPPY, 'utf32le')),
+      'u16.txt': Uint8Array.from([...iconv.encode(SLOPPY, 'utf16be'), 0xdc, 0x00]),
+    };
+    const r = await fix(['u32.txt', 'u16.txt'], { files });
+    expect(r.err).toBe(
+      'speech-draft: cannot read u32.txt: looks like UTF-32 LE without a byte order mark: UTF-32 is not supported without a BOM; save it as UTF-8\n' +
+        'speech-draft: cannot read u16.txt: looks like UTF-16 BE without a byte order mark, but is not valid UTF-16 BE text\n',
+    );
+    expect(r.fs.writes).toEqual([]);
+    expect(r.code).toBe(2);
+    const zh = await fix(['u32.txt'], { files, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.err).toBe('speech-draft: 无法读取 u32.txt：看起来是不带字节顺序标记（BOM）的 UTF-32 LE 文本：不支持不带 BOM 的 UTF-32，请另存为 UTF-8\n');
+  });
+
+  it('refuses a UTF-32 BOM followed by bytes that are not UTF-32', async () => {
+    const r = await fix(['bad.txt'], { files: { 'bad.txt': Uint8Array.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x41, 0, 0x11, 0, 0]) } });
+    expect(r.err).toBe('speech-draft: cannot read bad.txt: starts with the UTF-32 BE byte order mark but is not valid UTF-32 BE text\n');
+    expect(r.code).toBe(2);
   });
 
   it('refuses to write a UTF-8 file with a BOM and an invalid byte', async () => {

@@ -31,7 +31,7 @@ export function parseArgs(argv: readonly string[], locale: Locale): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
-      out.positional.push(...argv.slice(i + 1));
+      for (let j = i + 1; j < argv.length; j++) out.positional.push(argv[j]);
       break;
     }
     if (a.startsWith('-') && a !== '-') {

@@ -171,7 +171,12 @@ export function statsText(stats: DraftStats, locale: Locale, keywords?: DraftKey
     message(locale, 'statsColumnChars'),
     message(locale, 'statsColumnMinutes'),
   ];
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...cells.map((c) => displayWidth(c[i]))));
+  // A loop, not Math.max(...cells): 150,000 sections as arguments overflow the call stack.
+  const widths = header.map((h, i) => {
+    let w = displayWidth(h);
+    for (const c of cells) w = Math.max(w, displayWidth(c[i]));
+    return w;
+  });
   // Section and lines left-aligned, numbers right-aligned.
   const line = (c: string[]) =>
     [padEnd(c[0], widths[0]), padEnd(c[1], widths[1]), padStart(c[2], widths[2]), padStart(c[3], widths[3])].join('  ').trimEnd();

@@ -129,7 +129,7 @@ export function fixText(text: string, options: LintOptions & { select?: (p: Prob
         withheld++;
         continue;
       }
-      edits.push(...offsets);
+      for (const e of offsets) edits.push(e);
       owners.push(offsets);
     }
     const accepted = mergeOffsetEdits(edits);

@@ -8,6 +8,7 @@ import { type LineContext, markdownContexts, plainTextContexts } from './markdow
 import { type HeadingLevel, type Marker, isInvisible, matchMarker } from './markers';
 import { CHINESE_NUMERAL_CLASS } from './numerals';
 import { countChars, splitLines } from './text';
+import { atxClosingStart, stripAtxClosing, trimEndChars, trimEndSpaces } from './linear';
 
 export interface Heading {
   /** 0-based line. */
@@ -180,21 +181,21 @@ function makeHeading(line: string, lineNo: number, ctx: LineContext, marker: Mar
     end = line.length;
   } else {
     // `## 一、总体要求 ##`: the closing sequence is not part of the heading's text.
-    const closing = ctx.atx > 0 ? /[ \t]+#+[ \t]*$/.exec(line) : null;
-    const cut = cutTitle(line, titleStart, closing && closing.index >= titleStart ? closing.index : line.length);
+    const closing = ctx.atx > 0 ? atxClosingStart(line) : -1;
+    const cut = cutTitle(line, titleStart, closing >= titleStart ? closing : line.length);
     end = cut.end;
     runIn = cut.runIn;
   }
   // Trim trailing spaces and Markdown emphasis / ATX closing sequence.
   let raw = line.slice(titleStart, end);
-  if (ctx.atx > 0) raw = raw.replace(/[ \t]+#+[ \t]*$/, '');
-  raw = raw.replace(/[ \t\u3000]+$/, '');
-  let title = stripEmphasis(raw).replace(INVISIBLES, '').replace(/[ \t\u3000]+$/, '');
+  if (ctx.atx > 0) raw = stripAtxClosing(raw);
+  raw = trimEndSpaces(raw);
+  let title = trimEndSpaces(stripEmphasis(raw).replace(INVISIBLES, ''));
   if (!runIn && BAD_TRAILING.test(title)) {
     // Column of the punctuation in the raw line, for the heading-punctuation rule.
     const idx = titleStart + raw.lastIndexOf(title[title.length - 1]);
     trailingPunctuation = idx;
-    title = title.slice(0, -1).replace(/[ \t\u3000]+$/, '');
+    title = trimEndSpaces(title.slice(0, -1));
   }
   const titleEnd = titleStart + raw.length;
   return {
@@ -213,7 +214,7 @@ function makeHeading(line: string, lineNo: number, ctx: LineContext, marker: Mar
 
 /** A Markdown heading with no numeric marker: a part title (level 0). */
 function plainAtxHeading(line: string, lineNo: number, ctx: LineContext): Heading {
-  const raw = line.slice(ctx.contentStart).replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t\u3000]+$/, '');
+  const raw = trimEndSpaces(stripAtxClosing(line.slice(ctx.contentStart)));
   const at = ctx.contentStart;
   const marker: Marker = { level: 0, number: 0, text: '', start: at, end: at, numeralStart: at, numeralEnd: at, canonical: '', deviations: [] };
   return {
@@ -225,7 +226,7 @@ function plainAtxHeading(line: string, lineNo: number, ctx: LineContext): Headin
 /** A line that a reader takes as the document's title (not a sentence, a salutation or a heading). */
 function titleOf(line: string, lineNo: number, ctx: LineContext): DocumentTitle | undefined {
   const start = ctx.contentStart;
-  const raw = line.slice(start).replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t\u3000]+$/, '');
+  const raw = trimEndSpaces(stripAtxClosing(line.slice(start)));
   const text = stripEmphasis(raw).replace(INVISIBLES, '').trim();
   if (text.length === 0 || text.length > 80) return undefined;
   if (SALUTATION.test(text)) return undefined;
@@ -271,7 +272,7 @@ function markListItems(cands: Heading[], lines: readonly string[], contexts: rea
       // (a) after a line that ends with a colon, single-sentence items are a list.
       let p = first.line - 1;
       while (p >= 0 && contexts[p].kind === 'blank') p--;
-      const prev = p >= 0 ? lines[p].replace(/[ \t\u3000*]+$/, '') : '';
+      const prev = p >= 0 ? trimEndChars(lines[p], ' \t\u3000*') : '';
       if (/[：:]$/.test(prev)) isList = true;
     }
     if (!isList && markdown && first.level === 3 && !hasStructureBefore[i]) {

@@ -97,7 +97,7 @@ function runsUnder(model: DraftModel, before: Conventions): Heading[][] {
     const convention = g.level >= 2 ? (before.get(key) ?? detected.get(key) ?? 'restart') : 'restart';
     const run = convention === 'continuous' ? open.get(key) : undefined;
     if (run) {
-      run.push(...g.items);
+      for (const h of g.items) run.push(h);
       continue;
     }
     const created = [...g.items];
@@ -240,8 +240,14 @@ function inversions(model: DraftModel): number {
 
 /** The headings of a section and of all its descendants, in document order. */
 function subtreeHeadings(s: Section): Heading[] {
-  const out: Heading[] = [s.heading];
-  for (const c of s.children) out.push(...subtreeHeadings(c));
+  // Depth first with an explicit stack; a spread of a wide subtree would overflow the call stack.
+  const out: Heading[] = [];
+  const stack: Section[] = [s];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    out.push(top.heading);
+    for (let i = top.children.length - 1; i >= 0; i--) stack.push(top.children[i]);
+  }
   return out;
 }
 

@@ -146,7 +146,7 @@ export function analyzeStructure(model: DraftModel, forced?: Convention): Struct
     if (convention === 'continuous') {
       const run = open.get(key);
       if (run) {
-        run.items.push(...g.items);
+        for (const h of g.items) run.items.push(h);
         continue;
       }
       const created: NumberedRun = { level: g.level, convention, items: [...g.items] };

@@ -11,6 +11,7 @@
  * A heading ending in ，or ；(or a ：that introduces nothing) is wrong in either style.
  */
 import { headingLabel } from '../outline';
+import { trimEndEmphasis, trimEndSpaces } from '../linear';
 import type { DraftModel, Heading } from '../parser';
 import { siblingGroups } from '../structure';
 import type { Rule } from './types';
@@ -67,7 +68,7 @@ function endingOf(model: DraftModel, h: Heading): Ending {
 /** Column where a 。 would go at the end of a standalone heading's title (before closing `**`). */
 function endOfTitle(model: DraftModel, h: Heading): number {
   const raw = model.lines[h.line].slice(h.titleStart, h.titleEnd);
-  return h.titleStart + raw.replace(/(?:\*\*|__)+$/, '').replace(/[ \t\u3000]+$/, '').length;
+  return h.titleStart + trimEndSpaces(trimEndEmphasis(raw)).length;
 }
 
 export const headingPunctuation: Rule = {

@@ -115,7 +115,7 @@ function continuedListRuns(runs: readonly Heading[][]): Heading[][] {
     const level = run[0].level;
     const previous = lastOfLevel.get(level);
     if (previous && run[0].number !== 1 && run[0].number === previous[previous.length - 1].number + 1) {
-      previous.push(...run);
+      for (const h of run) previous.push(h);
       continue;
     }
     const copy = [...run];

@@ -10,6 +10,15 @@ import { t } from './util';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 
+/** The index of the next character in U+3400–U+9FFF (Han ideographs) from `from`, or -2 if none. */
+function nextHan(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) return i;
+  }
+  return -2;
+}
+
 function neighbour(line: string, at: number, step: -1 | 1): string | undefined {
   for (let i = at + step; i >= 0 && i < line.length; i += step) {
     if (line[i] !== ' ') return line[i];
@@ -34,6 +43,10 @@ export const punctuationWidth: Rule = {
       const marker = markerSpans.get(i);
       const skip = (at: number) => inRanges(guard, at) || (marker !== undefined && at >= marker[0] && at < marker[1]);
       const paired = new Set<number>();
+      // The next ) and the next Han character after a (, carried forward as the scan moves on,
+      // so that a line of many ( does not search the rest of the line again for each of them.
+      let close = -1;
+      let han = -1;
       for (let at = 0; at < line.length; at++) {
         const ch = line[at];
         if (!(ch in FULL) || paired.has(at) || skip(at)) continue;
@@ -58,10 +71,12 @@ export const punctuationWidth: Rule = {
             chinese = isCjk(before);
             break;
           case '(': {
-            const close = line.indexOf(')', at + 1);
+            if (close !== -2 && close <= at) close = line.indexOf(')', at + 1);
+            if (close < 0) close = -2; // none left on the line
             if (close < 0 || skip(close)) break;
-            const inner = line.slice(at + 1, close);
-            chinese = isCjk(before) || isCjk(after) || isCjk(neighbour(line, close, 1)) || /[\u3400-\u9fff]/.test(inner);
+            if (han !== -2 && han <= at) han = nextHan(line, at + 1);
+            const hanInside = han >= 0 && han < close;
+            chinese = isCjk(before) || isCjk(after) || isCjk(neighbour(line, close, 1)) || hanInside;
             if (model.markdown && prev === ']') chinese = false;
             if (chinese) partner = close;
             break;

@@ -71,6 +71,14 @@ describe('hostile input: the CLI stays linear and correct', () => {
     return parts.join('');
   };
 
+  it('check --fix of one line of "中," × 50,000 turns every comma full-width in one pass', async () => {
+    const stdin = `${DRAFT}${'中,'.repeat(50_000)}\n`;
+    const r = await runCli(['check', '--fix', '-'], { stdin });
+    expect(r.code).toBe(0);
+    expect(new TextDecoder().decode(r.outBytes)).toBe(`${DRAFT}${'中，'.repeat(50_000)}\n`);
+    expect(r.err).toMatch(/^fixed 50,?000 problems in 1 file\n$/);
+  });
+
   it('stats of 150,000 headings (2.4 MB) prints every section, without a stack overflow', async () => {
     const stats = await runCli(['stats', 'h.txt'], { files: { 'h.txt': manyHeadings(150_000) } });
     expect(stats.err).toBe('');

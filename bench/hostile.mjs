@@ -18,8 +18,6 @@ import { OUT_DIR, ROOT } from './build.mjs';
 import { ordinaryDraft } from './generate.mjs';
 
 const MB = 1024 * 1024;
-/** Time of a crafted input over that of an ordinary draft of the same size, at most. */
-export const HOSTILE_RATIO = 5;
 /**
  * The memory ceiling (README, "Limits"): peak RSS of `check` on a file of B bytes is at most
  * CEILING_BASE + CEILING_PER_BYTE × B (the text is held as bytes, as a string and as lines; the model
@@ -38,18 +36,27 @@ function headings(n) {
 }
 
 /**
- * The crafted inputs. `ops`: `check` (parse + lint), `fix` (fixText to a fixed point), `stats`
- * (the CLI's stats text), `outline` (the outline text), `cli` (the real `check --all` in a fresh
- * process: time and peak RSS).
+ * The crafted inputs, each at its full size (`make(1)`) and at a quarter of it (`make(0.25)`): the
+ * ratio to an ordinary draft must stay within `bound`, and must not grow from the quarter to the
+ * full size (linear code keeps it level; a quadratic path multiplies it by four). `ops`: `check`
+ * (parse + lint), `fix` (fixText to a fixed point), `stats` (the CLI's stats text), `outline` (the
+ * outline text), `cli` (the real `check --all` in a fresh process: time and peak RSS).
+ *
+ * `bound`: 5× for text that has no more structure than prose; 10× for the dense ones, whose every
+ * few bytes are a heading or a problem (the ordinary draft of the same size has a heading every
+ * ~700 bytes and a problem every ~2 KB), each of which is an object the checks build and report.
  */
+const n = (x, scale) => Math.round(x * scale);
 export const CASES = [
-  { key: 'long-line', what: 'one line of 100,000 × "a" (no @)', ext: 'txt', ops: ['check'], make: () => 'a'.repeat(100_000) + '\n' },
-  { key: 'spaces', what: '一、标题 + 64,000 spaces + x', ext: 'txt', ops: ['check'], make: () => '一、标题' + ' '.repeat(64_000) + 'x\n' },
-  { key: 'md-links', what: 'Markdown: "](" × 32,000', ext: 'md', ops: ['check'], make: () => '](' .repeat(32_000) + '\n' },
-  { key: 'commas', what: 'one line of "中," × 50,000', ext: 'txt', ops: ['check', 'fix'], make: () => '中,'.repeat(50_000) + '\n' },
-  { key: 'headings-150k', what: '150,000 headings (一、…十、 repeated)', ext: 'txt', ops: ['stats', 'outline'], make: () => headings(150_000) },
-  { key: 'headings-1m', what: '1,000,000 headings (一、…十、 repeated)', ext: 'txt', ops: ['cli'], make: () => headings(1_000_000) },
+  { key: 'long-line', what: 'one line of 100,000 × "a" (no @)', ext: 'txt', ops: ['check'], bound: 5, make: (k) => 'a'.repeat(n(100_000, k)) + '\n' },
+  { key: 'spaces', what: '一、标题 + 64,000 spaces + x', ext: 'txt', ops: ['check'], bound: 5, make: (k) => '一、标题' + ' '.repeat(n(64_000, k)) + 'x\n' },
+  { key: 'md-links', what: 'Markdown: "](" × 32,000', ext: 'md', ops: ['check'], bound: 5, make: (k) => ']('.repeat(n(32_000, k)) + '\n' },
+  { key: 'commas', what: 'one line of "中," × 50,000', ext: 'txt', ops: ['check', 'fix'], bound: 10, make: (k) => '中,'.repeat(n(50_000, k)) + '\n' },
+  { key: 'headings-150k', what: '150,000 headings (一、…十、 repeated)', ext: 'txt', ops: ['stats', 'outline'], bound: 10, make: (k) => headings(n(150_000, k)) },
+  { key: 'headings-1m', what: '1,000,000 headings (一、…十、 repeated)', ext: 'txt', ops: ['cli'], bound: 10, make: (k) => headings(n(1_000_000, k)) },
 ];
+/** A ratio at the full size at most this many times the ratio at a quarter of it: linear. */
+export const GROWTH_LIMIT = 2;
 
 const OP_LABEL = { check: 'parse+lint', fix: 'fixText', stats: 'stats text', outline: 'outline text', cli: 'CLI check --all' };
 
@@ -194,7 +201,7 @@ function cliCell({ bin, ordinary, crafted, timeoutMs, hook, runs }) {
   return { ordinary: sum('ordinary'), crafted: sum('crafted') };
 }
 
-const fmtMs = (c) => (c.timeout ? `> ${(c.timeout / 1000).toFixed(0)} s` : c.error ? 'error' : c.ms >= 1000 ? `${(c.ms / 1000).toFixed(2)} s` : `${c.ms.toFixed(c.ms >= 10 ? 0 : 1)} ms`);
+const fmtMs = (c) => (c.skipped && !c.timeout ? '—' : c.timeout ? `> ${(c.timeout / 1000).toFixed(0)} s${c.skipped ? ' (at ¼)' : ''}` : c.error ? 'error' : c.ms >= 1000 ? `${(c.ms / 1000).toFixed(2)} s` : `${c.ms.toFixed(c.ms >= 10 ? 0 : 1)} ms`);
 const fmtMb = (b) => (b === undefined ? '—' : `${(b / MB).toFixed(0)} MB`);
 const ratioOf = (cell) => (cell.crafted.ms !== undefined && cell.ordinary.ms !== undefined ? cell.crafted.ms / cell.ordinary.ms : undefined);
 
@@ -218,16 +225,19 @@ export async function hostileSection({ runMjs, checkouts, timeoutMs, quick, log 
     '',
   ].join('\n'));
 
-  // The inputs, and an ordinary draft of the same size (and kind) for each.
+  // The inputs at full and at quarter size, and an ordinary draft of the same size (and kind) for each.
   const files = {};
   for (const c of CASES) {
-    const text = c.make();
-    const bytes = Buffer.byteLength(text);
-    const crafted = join(dir, `${c.key}.${c.ext}`);
-    const ordinary = join(dir, `${c.key}-ordinary.${c.ext}`);
-    writeFileSync(crafted, text);
-    writeFileSync(ordinary, ordinaryDraft(bytes, { markdown: c.ext === 'md' }));
-    files[c.key] = { crafted, ordinary, bytes };
+    files[c.key] = {};
+    for (const [tag, scale] of [['full', 1], ['quarter', 0.25]]) {
+      const text = c.make(scale);
+      const bytes = Buffer.byteLength(text);
+      const crafted = join(dir, `${c.key}${tag === 'full' ? '' : '-quarter'}.${c.ext}`);
+      const ordinary = join(dir, `${c.key}${tag === 'full' ? '' : '-quarter'}-ordinary.${c.ext}`);
+      writeFileSync(crafted, text);
+      writeFileSync(ordinary, ordinaryDraft(bytes, { markdown: c.ext === 'md' }));
+      files[c.key][tag] = { crafted, ordinary, bytes };
+    }
   }
   // The memory ceiling on an ordinary draft just under the CLI's 64 MiB read limit.
   const big = join(dir, 'ordinary-64m.txt');
@@ -249,27 +259,39 @@ export async function hostileSection({ runMjs, checkouts, timeoutMs, quick, log 
 
   const rows = [];
   const results = [];
+  const measure = (c, op, co, f) => {
+    const t0 = performance.now();
+    const cell = op === 'cli'
+      ? cliCell({ bin: co.bin, ordinary: f.ordinary, crafted: f.crafted, timeoutMs: timeoutMs * 2, hook, runs: quick ? 1 : 3 })
+      : runCell({ runMjs, bundle: co.bundle, op, ordinary: f.ordinary, crafted: f.crafted, markdown: c.ext === 'md', timeoutMs, quick });
+    process.stderr.write(`  ${c.key} ${op} ${(f.bytes / 1024).toFixed(0)} KB [${co.name}]: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    return cell;
+  };
+  const fmtRatio = (cell, ratio) => (ratio !== undefined ? `${ratio.toFixed(2)}×` : cell.crafted.timeout && cell.ordinary.ms ? `> ${(cell.crafted.timeout / cell.ordinary.ms).toFixed(0)}×` : '—');
   for (const c of CASES) {
-    const f = files[c.key];
+    const { full: f, quarter: q } = files[c.key];
     for (const op of c.ops) {
       for (const co of checkouts) {
-        const t0 = performance.now();
-        const cell = op === 'cli'
-          ? cliCell({ bin: co.bin, ordinary: f.ordinary, crafted: f.crafted, timeoutMs: timeoutMs * 2, hook, runs: quick ? 1 : 3 })
-          : runCell({ runMjs, bundle: co.bundle, op, ordinary: f.ordinary, crafted: f.crafted, markdown: c.ext === 'md', timeoutMs, quick });
-        process.stderr.write(`  ${c.key} ${op} [${co.name}]: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+        const small = measure(c, op, co, q);
+        // A quarter that timed out: the full size would too (its ordinary draft is not measured).
+        const cell = small.crafted.timeout ? { crafted: { ...small.crafted, skipped: true }, ordinary: { skipped: true } } : measure(c, op, co, f);
         const ratio = ratioOf(cell);
-        const pass = ratio !== undefined && ratio <= HOSTILE_RATIO;
+        const ratioQ = ratioOf(small);
+        const growth = ratio !== undefined && ratioQ !== undefined ? ratio / ratioQ : undefined;
+        const pass = ratio !== undefined && ratio <= c.bound && growth !== undefined && growth <= GROWTH_LIMIT;
         const memory = op === 'cli' ? `${fmtMb(cell.crafted.peakRss)} / ${fmtMb(cell.ordinary.peakRss)}` : '';
-        results.push({ case: c.key, op, checkout: co.name, bytes: f.bytes, ...cell, ratio, pass });
+        results.push({ case: c.key, op, checkout: co.name, bytes: f.bytes, bound: c.bound, ...cell, ratio, quarter: { bytes: q.bytes, ...small, ratio: ratioQ }, growth, pass });
         rows.push([
           `${c.key} ${OP_LABEL[op]}`,
           co.name,
           `${(f.bytes / 1024).toFixed(0)} KB`,
           fmtMs(cell.crafted),
           fmtMs(cell.ordinary),
-          ratio === undefined ? (cell.crafted.timeout ? `> ${(cell.crafted.timeout / cell.ordinary.ms).toFixed(0)}×` : '—') : `${ratio.toFixed(2)}×`,
+          fmtRatio(cell, ratio),
+          fmtRatio(small, ratioQ),
+          growth === undefined ? '—' : `${growth.toFixed(2)}×`,
           memory,
+          `≤ ${c.bound}×`,
           ratio === undefined && !cell.crafted.timeout ? 'FAIL (error)' : pass ? 'PASS' : 'FAIL',
         ]);
       }
@@ -282,7 +304,7 @@ export async function hostileSection({ runMjs, checkouts, timeoutMs, quick, log 
   for (const co of checkouts) {
     const h = results.find((r) => r.case === 'headings-1m' && r.checkout === co.name);
     const b = runCli({ bin: co.bin, file: big, timeoutMs: timeoutMs * 2, hook });
-    for (const [label, bytes, cell] of [['headings-1m', files['headings-1m'].bytes, h?.crafted], ['ordinary 64 MiB', bigBytes, b]]) {
+    for (const [label, bytes, cell] of [['headings-1m', files['headings-1m'].full.bytes, h?.crafted], ['ordinary 64 MiB', bigBytes, b]]) {
       const limit = ceilingFor(bytes);
       const ok = cell && cell.peakRss !== undefined && cell.peakRss <= limit;
       ceilingRows.push([label, co.name, `${(bytes / MB).toFixed(1)} MB`, cell ? fmtMs(cell) : '—', fmtMb(cell?.peakRss), fmtMb(limit), cell?.peakRss ? `${(cell.peakRss / bytes).toFixed(1)}×` : '—', ok ? 'PASS' : 'FAIL']);
@@ -291,14 +313,19 @@ export async function hostileSection({ runMjs, checkouts, timeoutMs, quick, log 
     }
   }
 
-  log(`\nHostile inputs (bench/.out/hostile/): time of each crafted input and of an ordinary generated draft of the same size, measured side by side (same child process, interleaved; "cli" rows: the real CLI, a fresh process a run, RSS = peak of the process). Target: crafted ≤ ${HOSTILE_RATIO}× ordinary. A cell is stopped after ${timeoutMs / 1000} s (CLI runs ${(2 * timeoutMs) / 1000} s).`);
-  log(table(['input / operation', 'code', 'size', 'crafted', 'ordinary', 'ratio', 'RSS crafted / ordinary', 'target'], rows));
+  log(`\nHostile inputs (bench/.out/hostile/): time of each crafted input and of an ordinary generated draft of the same size, measured side by side (same child process, interleaved; "cli" rows: the real CLI, a fresh process a run, RSS = peak of the process), at full size and at a quarter of it. Target: the ratio within the bound, and growing at most ${GROWTH_LIMIT}× from the quarter to the full size (linear: about 1×; quadratic: about 4×). A cell is stopped after ${timeoutMs / 1000} s (CLI runs ${(2 * timeoutMs) / 1000} s).`);
+  log(table(['input / operation', 'code', 'size', 'crafted', 'ordinary', 'ratio', 'ratio at ¼', 'growth', 'RSS crafted / ordinary', 'bound', 'target'], rows));
+  for (const r of results.filter((x) => x.op)) {
+    for (const [which, c] of [['crafted', r.crafted], ['ordinary', r.ordinary], ['crafted at ¼', r.quarter.crafted]]) {
+      if (c?.error) log(`  error: ${r.case} ${OP_LABEL[r.op]} [${r.checkout}], ${which}: ${c.error}`);
+    }
+  }
   log(`\nMemory ceiling (README, Limits): peak RSS of check --all ≤ ${CEILING_BASE / MB} MB + ${CEILING_PER_BYTE} × the file's size.`);
   log(table(['input', 'code', 'size', 'time', 'peak RSS', 'ceiling', 'RSS / size', 'target'], ceilingRows));
 
   const rowVerdicts = results.filter((x) => x.checkout === checkouts[0].name && x.op).map((r) => ({
-    name: `${r.case} ${OP_LABEL[r.op]}: crafted ≤ ${HOSTILE_RATIO}× an ordinary draft of ${(r.bytes / 1024).toFixed(0)} KB`,
-    value: r.ratio === undefined ? fmtMs(r.crafted) : `${r.ratio.toFixed(2)}×`,
+    name: `${r.case} ${OP_LABEL[r.op]}: crafted ≤ ${r.bound}× an ordinary draft of ${(r.bytes / 1024).toFixed(0)} KB, growth ≤ ${GROWTH_LIMIT}× from a quarter of the size`,
+    value: r.ratio === undefined ? fmtMs(r.crafted) : `${r.ratio.toFixed(2)}×, growth ${r.growth === undefined ? '—' : `${r.growth.toFixed(2)}×`}`,
     pass: r.pass,
   }));
   return { verdicts: [...rowVerdicts, ...verdicts], results };

@@ -54,9 +54,9 @@ export class Linter implements vscode.Disposable {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => {
-        // VS Code may announce an open document again (with its unsaved edits) when its editor
-        // changes: for a draft checked on save only, that is no reason to check the edits.
-        if (this.results.has(d.uri.toString()) && this.store.limits(d).onSaveOnly) return;
+        // VS Code may announce a document again, with its unsaved edits, when its editor changes:
+        // a draft checked on save only is checked on open when it is as saved, not its edits.
+        if (this.store.limits(d).onSaveOnly && (d.isDirty || this.results.has(d.uri.toString()))) return;
         this.lintSoon(d, 0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {

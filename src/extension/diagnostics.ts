@@ -115,7 +115,8 @@ export class Linter implements vscode.Disposable {
       return undefined;
     }
     const limits = this.store.limits(doc);
-    if (limits.onSaveOnly) this.tellLarge(doc, limits);
+    // With the setting at 0 every draft is checked on save by choice: nothing to tell but a lost outline.
+    if (limits.onSaveOnly && (limits.maxTypingCheckSize > 0 || limits.noViews)) this.tellLarge(doc, limits);
     const version = doc.version;
     const config = await this.settings.forDocument(doc);
     // A newer run started while the configuration was read, or the text changed: drop this one.

@@ -80,7 +80,9 @@ export class DraftStore implements vscode.Disposable {
       this.sizes.set(key, hit);
     }
     const max = maxTypingCheckSize(doc.uri);
-    return { size: hit.size, maxTypingCheckSize: max, onSaveOnly: hit.size > max, noViews: hit.size > max * VIEW_LIMIT_FACTOR };
+    // 0 asks for every draft to be checked on save only; the views then stop where they do by default.
+    const viewLimit = (max > 0 ? max : DEFAULT_MAX_TYPING_CHECK_SIZE) * VIEW_LIMIT_FACTOR;
+    return { size: hit.size, maxTypingCheckSize: max, onSaveOnly: hit.size > max, noViews: hit.size > viewLimit };
   }
 
   /** The parsed model of a document (parsed at most once per version). */

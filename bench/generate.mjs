@@ -331,6 +331,28 @@ export function generateDraft(size, options = {}) {
   return { txt: sink.txt.join('\n'), md: sink.md.join('\n') };
 }
 
+/**
+ * An ordinary draft of at most `bytes` bytes of UTF-8 (as close below as a line allows), of any size:
+ * above ~10 MB (where one draft's 99 parts end) drafts of different seeds follow one another, as
+ * collections bound together would. `markdown`: the Markdown rendering instead of the plain text.
+ * The hostile benchmark compares each crafted input with one of these of the same size.
+ */
+export function ordinaryDraft(bytes, { markdown = false, seed = 2024 } = {}) {
+  const CHUNK = 8 * 1024 * 1024;
+  const parts = [];
+  let have = 0;
+  for (let k = 0; have < bytes; k++) {
+    const d = generateDraft(Math.min(CHUNK, Math.max(1024, bytes - have)), { seed: seed + k });
+    const text = markdown ? d.md : d.txt;
+    parts.push(text);
+    have += Buffer.byteLength(text) + 1;
+  }
+  const all = Buffer.from(parts.join('\n'));
+  if (all.length <= bytes) return all.toString('utf8');
+  const cut = all.lastIndexOf(10, bytes - 1);
+  return all.subarray(0, cut < 0 ? bytes : cut + 1).toString('utf8');
+}
+
 /** "10k", "1m", "1.5M", "2048" -> bytes (k = 1024). */
 export function parseSize(s) {
   const m = /^([0-9.]+)\s*([kKmM]?)[bB]?$/.exec(String(s).trim());

@@ -2,7 +2,7 @@
 // profiler as `node --cpu-prof`) while parse+lint runs repeatedly on a generated draft, maps the
 // samples back to src/ through the bundle's source map, and prints self and total time by function.
 //
-//   node bench/profile.mjs [--size 1m] [--md] [--parse-only] [--seconds 4] [--top 30] [--root DIR]
+//   node bench/profile.mjs [--size 1m | --file F] [--md] [--parse-only] [--seconds 4] [--top 30] [--root DIR]
 //
 // The raw profile is written to bench/.out/profile-<size>.cpuprofile (open it in Chrome DevTools or
 // VS Code); its positions are in bench/.out/core-prof.cjs.
@@ -19,7 +19,7 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const sizeName = opt('size', '1m');
+const sizeName = opt('file', undefined) ? opt('file').split('/').pop().replace(/\.[^.]*$/, '') : opt('size', '1m');
 const markdown = argv.includes('--md');
 const parseOnly = argv.includes('--parse-only');
 const seconds = Number(opt('seconds', '4'));
@@ -31,12 +31,14 @@ const { parseDraft, lint } = await loadCore({ outfile: bundle, sourcemap: true, 
 const map = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
 const bundleUrl = pathToFileURL(bundle).href;
 
-const draft = generateDraft(parseSize(sizeName));
-const text = markdown ? draft.md : draft.txt;
+// --file F profiles on a file of your own (a crafted input, say) instead of a generated draft.
+const fileArg = opt('file', undefined);
+const draft = fileArg ? undefined : generateDraft(parseSize(sizeName));
+const text = fileArg ? readFileSync(fileArg, 'utf8') : markdown ? draft.md : draft.txt;
 const work = parseOnly ? () => parseDraft(text, { markdown }) : () => lint(parseDraft(text, { markdown }));
 
 // Warm up, then profile.
-for (const end = performance.now() + 1000; performance.now() < end; ) work();
+for (let n = 0, end = performance.now() + 1000; performance.now() < end || n < 1; n++) work();
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');

@@ -41,6 +41,14 @@ if (flag('memory-child')) {
   await memoryChild(opt('file'));
   process.exit(0);
 }
+if (flag('hostile-child')) {
+  const { hostileChild } = await import('./hostile.mjs');
+  hostileChild({
+    bundle: opt('bundle'), op: opt('op'), ordinary: opt('ordinary'), crafted: opt('crafted'), markdown: flag('markdown'),
+    minTime: Number(opt('min-time')), maxTime: Number(opt('max-time')), minRuns: Number(opt('min-runs')),
+  });
+  process.exit(0);
+}
 
 const CHECK = flag('check');
 const QUICK = flag('quick');
@@ -214,6 +222,26 @@ const busy = () => {
   return load > cpus().length * 0.5 ? `load average ${load.toFixed(2)} on ${cpus().length} cores: other processes compete for the CPU, and long runs (markdownlint) suffer most; rerun on an idle machine for figures to quote` : '';
 };
 console.log(`Speech Draft benchmark — node ${process.version}, ${cpus()[0]?.model?.trim() ?? 'cpu'} ×${cpus().length}, ${gitRev}, load average ${loadavg()[0].toFixed(2)}`);
+
+// --hostile: only the crafted inputs (bench/hostile.mjs), each against an ordinary draft of its size.
+if (flag('hostile')) {
+  const { hostileSection } = await import('./hostile.mjs');
+  const compare = opt('compare', undefined);
+  const checkouts = [{ name: SRC_ROOT ? SRC_ROOT : 'this tree', root: SRC_ROOT ?? ROOT }];
+  if (compare) checkouts.push({ name: compare, root: compare });
+  const { verdicts, results } = await hostileSection({
+    runMjs: fileURLToPath(import.meta.url),
+    checkouts,
+    timeoutMs: Number(opt('timeout', QUICK ? 10 : 30)) * 1000,
+    quick: QUICK,
+  });
+  console.log('\nTargets (this tree):');
+  for (const v of verdicts) console.log(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.name}: ${v.value}`);
+  if (busy()) console.log(`\nNote: ${busy()}.`);
+  console.log(`\n${verdicts.filter((v) => v.pass).length}/${verdicts.length} targets met; ${((performance.now() - started) / 1000).toFixed(0)} s.${CHECK ? '' : ' (measurement only: exit 0; --check fails on a missed target)'}`);
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ node: process.version, rev: gitRev, hostile: results, verdicts }, null, 2));
+  process.exit(CHECK && verdicts.some((v) => !v.pass) ? 1 : 0);
+}
 
 const core = await loadCore(SRC_ROOT ? { root: SRC_ROOT } : {});
 if (SRC_ROOT) console.log(`(core built from ${SRC_ROOT})`);

@@ -28,10 +28,15 @@ function isBlank(line: string): boolean {
 
 /** Classifies each line of a plain-text document: only indentation matters. */
 export function plainTextContexts(lines: readonly string[]): LineContext[] {
+  // Lines of the same kind and indentation share one context object (contexts are never written
+  // to): a file of a million short lines would otherwise hold a million alike objects.
+  const blank: LineContext[] = [];
+  const text: LineContext[] = [];
+  const shared = (cache: LineContext[], kind: 'blank' | 'text', contentStart: number): LineContext =>
+    contentStart < 64 ? (cache[contentStart] ??= { kind, contentStart, atx: 0, bold: false }) : { kind, contentStart, atx: 0, bold: false };
   return lines.map((line) => {
-    if (isBlank(line)) return { kind: 'blank', contentStart: line.length, atx: 0, bold: false };
-    const indent = INDENT.exec(line)![0].length;
-    return { kind: 'text', contentStart: indent, atx: 0, bold: false };
+    if (isBlank(line)) return shared(blank, 'blank', line.length);
+    return shared(text, 'text', INDENT.exec(line)![0].length);
   });
 }
 

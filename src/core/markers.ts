@@ -104,7 +104,14 @@ const GLOSSARY = /^名词解释(?=$|[：:\s\u3000])/u;
 /** §1. §2 § 3、 — the parts of a plan; `§1.1` (a numbered sub-clause) is not a part. */
 const SECTION_SIGN = /^(§[ \u3000]?)([0-9０-９]{1,2})([.．、]?)(?![0-9０-９.．])/;
 
+/** Canonical markers by level and number (n ≤ 100 for markers): one string each, shared. */
+const CANONICAL: string[][] = [[], [], [], [], [], []];
 function canonicalMarker(level: HeadingLevel, n: number): string {
+  if (n >= 0 && n <= 100) return (CANONICAL[level][n] ??= renderCanonical(level, n));
+  return renderCanonical(level, n);
+}
+
+function renderCanonical(level: HeadingLevel, n: number): string {
   switch (level) {
     case 1: return `${toChineseNumeral(n)}、`;
     case 2: return `（${toChineseNumeral(n)}）`;
@@ -187,6 +194,8 @@ export function matchMarker(s: string, from = 0): Marker | undefined {
   return undefined;
 }
 
+const NO_DEVIATIONS: MarkerDeviation[] = [];
+
 function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: number): Marker | undefined {
   const [all, open, numeral, close, trail] = m;
   const after = rest.slice(all.length);
@@ -251,7 +260,8 @@ function build(level: HeadingLevel, m: RegExpExecArray, rest: string, from: numb
     numeralStart: from + open.length,
     numeralEnd: from + open.length + numeral.length,
     canonical: canonicalMarker(level, n),
-    deviations,
+    // Most markers have no deviation: they share one empty list (never written to).
+    deviations: deviations.length ? deviations : NO_DEVIATIONS,
   };
 }
 

@@ -824,9 +824,12 @@ function findClosing(lines: readonly string[], contexts: readonly LineContext[],
   return undefined;
 }
 
+const NO_CHILDREN: Section[] = [];
+
 /** A section whose counts come from the document's prefix sums, computed on first use. */
 class SectionNode implements Section {
-  readonly children: Section[] = [];
+  /** Shared empty list until the first child (most sections are leaves). */
+  children: Section[] = NO_CHILDREN;
   endLine: number;
 
   constructor(
@@ -865,7 +868,11 @@ function buildSections(
     const s = new SectionNode(h, counts);
     while (stack.length > 0 && stack[stack.length - 1].heading.level >= h.level) stack.pop();
     if (stack.length === 0) roots.push(s);
-    else stack[stack.length - 1].children.push(s);
+    else {
+      const parent = stack[stack.length - 1];
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      parent.children.push(s);
+    }
     stack.push(s);
     all.push(s);
   }

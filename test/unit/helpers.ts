@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { DraftModel, Section } from '../../src/core/parser';
-import { createSegmenter, type Segmenter } from '../../src/segment/client';
+import { createSegmenter, type Segmenter, SegmenterUnavailableError } from '../../src/segment/client';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** The seed speech of the project brief (a real scraped speech, kept as it is). */
@@ -51,4 +52,14 @@ export async function buildTestWorker(outfile: string): Promise<void> {
     external: ['nodejieba'],
     logLevel: 'silent',
   });
+}
+
+/** The error a segmenter promise is rejected with, asserting it is the "unavailable" one. */
+export async function unavailable(p: Promise<unknown>): Promise<SegmenterUnavailableError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(SegmenterUnavailableError);
+  return err as SegmenterUnavailableError;
 }

@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSegmenter, SegmenterUnavailableError } from '../../src/segment/client';
+import { createSegmenter } from '../../src/segment/client';
 import { MAX_DICT_BYTES } from '../../src/segment/protocol';
 import { chooseUserDictionary } from '../../src/segment/user-dictionary';
-import { buildTestWorker, ROOT } from './helpers';
+import { buildTestWorker, ROOT, unavailable } from './helpers';
 
 const DICT_DIR = path.join(ROOT, 'dict');
 const WORKER = path.join(ROOT, 'dist/test/segmenter-limits.js');
@@ -23,14 +23,6 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function unavailable(p: Promise<unknown>): Promise<SegmenterUnavailableError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SegmenterUnavailableError);
-  return err as SegmenterUnavailableError;
-}
 
 describe('where a user dictionary may be', () => {
   let folder: string;

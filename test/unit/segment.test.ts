@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createSegmenter,
   SegmenterRequestError,
-  SegmenterUnavailableError,
   type Segmenter,
   type SegmenterExit,
 } from '../../src/segment/client';
-import { ROOT, readSeed, buildTestWorker } from './helpers';
+import { ROOT, readSeed, buildTestWorker, unavailable } from './helpers';
 
 const DICT_DIR = path.join(ROOT, 'dict');
 // Its own file so that a concurrent `node esbuild.mjs` never races it; same options as esbuild.mjs.
@@ -39,14 +38,6 @@ function alive(pid: number): boolean {
   }
 }
 
-async function unavailable(p: Promise<unknown>): Promise<SegmenterUnavailableError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SegmenterUnavailableError);
-  return err as SegmenterUnavailableError;
-}
 
 beforeAll(async () => {
   await buildTestWorker(WORKER);

@@ -7,26 +7,14 @@
  * Also the bookkeeping that keeps a bulk fix inside what was reported: `EditTrail` maps a range of
  * the text after some passes of fixes back to the text as it was read.
  */
-import type { TextEdit } from './rules/types';
-import { BOM } from './text';
+import type { TextEdit, TextRange } from './rules/types';
+import { BOM, lineStarts } from './text';
 
 /** Line of an edit's end (edits are single-line unless they say otherwise). */
 export function editEndLine(e: TextEdit): number {
   return e.endLine ?? e.line;
 }
 
-/** Offsets of the start of each line of `body` (the text after any BOM), as `parseDraft` numbers them. */
-export function lineStarts(body: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 13) {
-      if (body.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
 
 /** An edit as offsets into the text after the BOM: [start, end) replaced by `text`. */
 export interface OffsetEdit {
@@ -96,7 +84,7 @@ export function mergeOffsetEdits(edits: readonly OffsetEdit[]): OffsetEdit[] {
 }
 
 /** A range of lines and columns as offsets into `body` (columns clamped to their lines). */
-export function rangeToSpan(body: string, starts: readonly number[], r: { line: number; column: number; endLine: number; endColumn: number }): Span | undefined {
+export function rangeToSpan(body: string, starts: readonly number[], r: TextRange): Span | undefined {
   if (r.line < 0 || r.endLine >= starts.length || r.endLine < r.line) return undefined;
   const start = offsetOf(body, starts, r.line, r.column);
   return { start, end: Math.max(start, offsetOf(body, starts, r.endLine, r.endColumn)) };

@@ -3,11 +3,11 @@
  * can reveal another, e.g. a marker rewritten after it was renumbered; at most MAX_FIX_PASSES).
  */
 import { type ResolvedConfig, resolveConfig } from './config';
-import { EditTrail, insideSpans, lineStarts, mergeOffsetEdits, type OffsetEdit, rangeToSpan, type Span, toOffsetEdits, unionSpans } from './fixes';
+import { EditTrail, insideSpans, mergeOffsetEdits, type OffsetEdit, rangeToSpan, type Span, toOffsetEdits, unionSpans } from './fixes';
 import { type DraftModel, parseDraft } from './parser';
 import { RULES } from './rules/registry';
 import type { Problem, ProblemReport, Rule, TextEdit } from './rules/types';
-import { BOM } from './text';
+import { BOM, lineStarts } from './text';
 import type { WordData } from './words';
 
 export const MAX_FIX_PASSES = 8;

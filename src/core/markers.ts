@@ -62,12 +62,19 @@ const HAN_START = /^[\p{sc=Han}“《]/u;
  * and U+FEFF (a BOM left mid-file where two files were joined). Before a marker they are
  * indentation; between a marker and its text they are nothing.
  */
+const INVISIBLE_CHARS = '\u200b\u200c\u200d\u2060\ufeff';
 const INVISIBLE = new Uint8Array(0x10000);
-for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) INVISIBLE[c] = 1;
+for (const ch of INVISIBLE_CHARS) INVISIBLE[ch.charCodeAt(0)] = 1;
+const INVISIBLE_RUN = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
 
 /** True for a code unit a reader does not see (see INVISIBLE). */
 export function isInvisible(code: number): boolean {
   return INVISIBLE[code] === 1;
+}
+
+/** `s` without the characters a reader does not see (a title as a reader sees it has none). */
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE_RUN, '');
 }
 
 /** Offset in `s` of the first character at or after `from` that is neither invisible nor, once an invisible one was seen, a space. */

@@ -5,7 +5,7 @@
  */
 import { findEnumerations, type EnumerationItem } from './enumerations';
 import { type LineContext, markdownContexts, plainTextContexts } from './markdown';
-import { type HeadingLevel, type Marker, isInvisible, matchMarker } from './markers';
+import { type HeadingLevel, type Marker, isInvisible, matchMarker, stripInvisible } from './markers';
 import { CHINESE_NUMERAL_CLASS } from './numerals';
 import { countChars, splitLines } from './text';
 import { atxClosingStart, stripAtxClosing, trimEndChars, trimEndSpaces } from './linear';
@@ -160,9 +160,6 @@ function stripEmphasis(s: string): string {
   return s.replace(/\*\*|__/g, '');
 }
 
-/** Zero-width characters and stray BOMs: a title as a reader sees it has none. */
-const INVISIBLES = /[\u200b\u200c\u200d\u2060\ufeff]/g;
-
 /** Skips spaces and invisible characters from `i`. */
 function skipBlank(line: string, i: number): number {
   while (i < line.length && (/[ \t\u3000]/.test(line[i]) || isInvisible(line.charCodeAt(i)))) i++;
@@ -190,7 +187,7 @@ function makeHeading(line: string, lineNo: number, ctx: LineContext, marker: Mar
   let raw = line.slice(titleStart, end);
   if (ctx.atx > 0) raw = stripAtxClosing(raw);
   raw = trimEndSpaces(raw);
-  let title = trimEndSpaces(stripEmphasis(raw).replace(INVISIBLES, ''));
+  let title = trimEndSpaces(stripInvisible(stripEmphasis(raw)));
   if (!runIn && BAD_TRAILING.test(title)) {
     // Column of the punctuation in the raw line, for the heading-punctuation rule.
     const idx = titleStart + raw.lastIndexOf(title[title.length - 1]);
@@ -227,7 +224,7 @@ function plainAtxHeading(line: string, lineNo: number, ctx: LineContext): Headin
 function titleOf(line: string, lineNo: number, ctx: LineContext): DocumentTitle | undefined {
   const start = ctx.contentStart;
   const raw = trimEndSpaces(stripAtxClosing(line.slice(start)));
-  const text = stripEmphasis(raw).replace(INVISIBLES, '').trim();
+  const text = stripInvisible(stripEmphasis(raw)).trim();
   if (text.length === 0 || text.length > 80) return undefined;
   if (SALUTATION.test(text)) return undefined;
   if (/[。；，,;]$/.test(text) || /[。；]/.test(text.slice(0, -1))) return undefined;

@@ -47,6 +47,19 @@ export function splitLines(text: string): SplitText {
   return { lines, eols };
 }
 
+/** Offsets of the start of each line of `body` (the text after any BOM): the lines `splitLines` gives, as offsets. */
+export function lineStarts(body: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 13) {
+      if (body.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
 /** The most common line terminator of a text, for writing new lines in its style. */
 export function dominantEol(text: string): string {
   let crlf = 0, lf = 0, cr = 0;

@@ -54,9 +54,9 @@ export class Linter implements vscode.Disposable {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => {
-        // VS Code may announce a document again, with its unsaved edits, when its editor changes:
-        // a draft checked on save only is checked on open when it is as saved, not its edits.
-        if (this.store.limits(d).onSaveOnly && (d.isDirty || this.results.has(d.uri.toString()))) return;
+        // VS Code may announce a document again when its editor changes: a draft checked on save
+        // only is not checked again for that (and `run` never checks its unsaved edits).
+        if (this.store.limits(d).onSaveOnly && this.results.has(d.uri.toString())) return;
         this.lintSoon(d, 0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {

@@ -3,7 +3,7 @@
  * record of its edits): the changes outside every range reported on the text before, and the
  * changes that touch a Han character, a letter or a digit.
  */
-import { lineStarts } from '../../src/core/fixes';
+import { lineStarts } from '../../src/core/text';
 import type { Problem } from '../../src/core/rules/types';
 import { diffChars, placements } from './char-diff';
 

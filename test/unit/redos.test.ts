@@ -119,55 +119,48 @@ function findRegexes(files: string[], host?: ts.CompilerHost): FoundRegex[] {
   return found;
 }
 
-/** The alternatives of a top-level `A|B|…` (also inside a whole-pattern `^(?:…)` / `^(?:…)$`). */
-function alternatives(source: string): string[] {
-  const split = (s: string): string[] => {
-    const parts: string[] = [];
-    let depth = 0;
-    let inClass = false;
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      if (c === '\\') i++;
-      else if (inClass) inClass = c !== ']';
-      else if (c === '[') inClass = true;
-      else if (c === '(') depth++;
-      else if (c === ')') depth--;
-      else if (c === '|' && depth === 0) {
-        parts.push(s.slice(start, i));
-        start = i + 1;
-      }
-    }
-    parts.push(s.slice(start));
-    return parts;
-  };
-  const top = split(source);
-  if (top.length > 1) return top;
-  const wrapped = /^\^\(\?:([^]*)\)(\$?)$/.exec(source);
-  if (wrapped) {
-    const inner = split(wrapped[1]);
-    // Only when the group really spans the whole pattern (its closing paren is the last one).
-    const balanced = inner.every((p) => split(`(${p})`).length === 1);
-    if (inner.length > 1 && balanced && alternativesOfGroupAreWhole(wrapped[1])) {
-      return inner.map((p) => `^(?:${p})${wrapped[2]}`);
-    }
-  }
-  return [source];
-}
-
-/** Whether `(?:` + s + `)` is one group: no paren of s closes before its end. */
-function alternativesOfGroupAreWhole(s: string): boolean {
+/**
+ * One scan of a pattern's source outside classes and escapes: its top-level `|`-separated parts, and
+ * whether its parentheses balance without one closing before it opened (so that `(?:` + s + `)` is
+ * one group).
+ */
+function topLevel(s: string): { parts: string[]; whole: boolean } {
+  const parts: string[] = [];
   let depth = 0;
   let inClass = false;
+  let start = 0;
+  let whole = true;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
     else if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return false;
+    else if (c === ')') {
+      if (--depth < 0) whole = false;
+    } else if (c === '|' && depth === 0) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
+    }
   }
-  return depth === 0;
+  parts.push(s.slice(start));
+  return { parts, whole: whole && depth === 0 };
+}
+
+/** The alternatives of a top-level `A|B|…` (also inside a whole-pattern `^(?:…)` / `^(?:…)$`). */
+function alternatives(source: string): string[] {
+  const top = topLevel(source).parts;
+  if (top.length > 1) return top;
+  const wrapped = /^\^\(\?:([^]*)\)(\$?)$/.exec(source);
+  if (wrapped) {
+    const { parts: inner, whole } = topLevel(wrapped[1]);
+    // Only when the group really spans the whole pattern (its closing paren is the last one).
+    const balanced = inner.every((p) => topLevel(`(${p})`).parts.length === 1);
+    if (inner.length > 1 && balanced && whole) {
+      return inner.map((p) => `^(?:${p})${wrapped[2]}`);
+    }
+  }
+  return [source];
 }
 
 function check(source: string, flags: string): Diagnostics {

@@ -38,24 +38,23 @@ export interface Suggestion {
   edits: TextEdit[];
 }
 
-/** Another place a problem concerns, such as a later heading its fix renumbers. */
-export interface RelatedRange {
+/** 0-based lines and UTF-16 columns: [column of line, endColumn of endLine). */
+export interface TextRange {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
+}
+
+/** Another place a problem concerns, such as a later heading its fix renumbers. */
+export interface RelatedRange extends TextRange {
   message: LocalizedText;
 }
 
-export interface Problem {
+export interface Problem extends TextRange {
   rule: string;
   severity: Severity;
   message: LocalizedText;
-  /** 0-based line and UTF-16 columns; the range is [start, end) on lines line…endLine. */
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
   /**
    * The mechanical fix of this problem alone (renumbering, a marker's punctuation or bracket width,
    * punctuation width): it cannot change what the text says, so bulk fixes apply it. Every edit
